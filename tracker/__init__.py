@@ -1,0 +1,1 @@
+"""tracker: did this government do what it said it would?"""
