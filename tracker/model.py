@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-PartKind = Literal["preamble", "review", "plan", "five_year", "other"]
+# five_year: goals of a five-year plan (十四五/十五五); five_year_review: the review of a whole
+# plan period ("十四五"时期回顾), where five-year goals find their outcomes.
+PartKind = Literal["preamble", "review", "plan", "five_year", "five_year_review", "other"]
 TargetKind = Literal["quantitative", "relative", "deliverable"]
 Comparator = Literal[">=", "<=", "~", "="]
 Horizon = Literal["annual", "five_year"]
