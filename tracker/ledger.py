@@ -1,0 +1,327 @@
+"""The ledger: the one place that writes. Ingest reports, judge targets, read rows back.
+
+Ingest is all-or-nothing: every file is read and extracted before anything is
+written, and the writes happen in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from tracker.errors import InputError
+from tracker.extract import extract_targets
+from tracker.judge import judge
+from tracker.model import Outcome, Report, Target, Verdict
+from tracker.outcomes import extract_outcomes
+from tracker.pipeline import report_from_bytes
+from tracker.records import LEDGER_KEYS, clean_number
+from tracker.store.tables import DocumentRow, OutcomeRow, TargetRow, VerdictRow
+
+REPORT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Extracted:
+    """A report read from disk with what was found in it, not yet written."""
+
+    path: Path
+    report: Report
+    content: bytes  # the original bytes, kept so old targets can be re-judged later
+    targets: list[Target]
+    outcomes: list[Outcome]
+
+
+@dataclass
+class IngestResult:
+    added: list[str] = field(default_factory=list)  # file names written
+    skipped: list[str] = field(default_factory=list)  # same content already in the ledger
+    targets: int = 0
+    outcomes: int = 0
+    judged: dict[str, int] = field(default_factory=dict)  # verdict → count after re-judging
+
+
+def report_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand folders into the report files they hold (recursively), in a stable order."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES)
+            if not found:
+                raise InputError(f"{path}: no report files (.txt, .docx, .pdf, .html) in this folder")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return files
+
+
+def read_and_extract(
+    path: Path, *, jurisdiction: str | None = None, year: int | None = None
+) -> Extracted:
+    """Read one report and find its targets and outcomes; writes nothing."""
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    report = report_from_bytes(content, path.name, jurisdiction=jurisdiction, year=year)
+    return Extracted(
+        path=path,
+        report=report,
+        content=content,
+        targets=extract_targets(report),
+        outcomes=extract_outcomes(report),
+    )
+
+
+def target_uid(report: Report, target: Target, seq: int) -> str:
+    """A short id that stays the same whenever the same report is ingested again."""
+    key = f"{report.sha256}|{seq}|{target.line}|{target.span}|{target.indicator}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def ingest(
+    engine: Engine,
+    paths: Iterable[str | Path],
+    *,
+    jurisdiction: str | None = None,
+    year: int | None = None,
+    progress: Progress | None = None,
+) -> IngestResult:
+    """Read, extract and store reports, then re-judge the jurisdictions they touch."""
+    files = report_files(paths)
+    extracted = []
+    for path in files:
+        if progress:
+            progress(f"reading {path.name}")
+        extracted.append(read_and_extract(path, jurisdiction=jurisdiction, year=year))
+
+    result = IngestResult()
+    with Session(engine) as session:
+        touched: set[str] = set()
+        for item in extracted:
+            if _known(session, item.report.sha256):
+                result.skipped.append(item.report.name)
+                continue
+            _write(session, item)
+            touched.add(item.report.jurisdiction)
+            result.added.append(item.report.name)
+            result.targets += len(item.targets)
+            result.outcomes += len(item.outcomes)
+        if touched:
+            session.flush()
+            result.judged = rejudge(session, touched, progress=progress)
+        session.commit()
+    return result
+
+
+def _known(session: Session, sha256: str) -> bool:
+    return session.exec(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)).first() is not None
+
+
+def _write(session: Session, item: Extracted) -> None:
+    r = item.report
+    doc = DocumentRow(
+        name=r.name, sha256=r.sha256, jurisdiction=r.jurisdiction, kind=r.kind,
+        delivered=r.delivered, review_year=r.review_year, plan_year=r.plan_year,
+        five_year_end=r.five_year_end, encoding=r.encoding, size=len(item.content),
+        content=item.content,
+    )
+    session.add(doc)
+    session.flush()
+    for seq, t in enumerate(item.targets):
+        session.add(TargetRow(
+            uid=target_uid(r, t, seq), document_id=doc.id, seq=seq, jurisdiction=r.jurisdiction,
+            line=t.line, span=t.span, kind=t.kind, indicator=t.indicator,
+            indicator_key=t.indicator_key, comparator=t.comparator, value=t.value,
+            value_max=t.value_max, unit=t.unit, target_year=t.target_year, horizon=t.horizon,
+            measure=t.measure, polarity=t.polarity, relation=t.relation, stage=t.stage,
+            quote=t.quote,
+        ))
+    for seq, o in enumerate(item.outcomes):
+        session.add(OutcomeRow(
+            document_id=doc.id, seq=seq, line=o.line, span=o.span, indicator=o.indicator,
+            indicator_key=o.indicator_key, value=o.value, unit=o.unit, year=o.year,
+            measure=o.measure, comparator=o.comparator, provisional=o.provisional,
+            stage=o.stage, statement=o.statement, quote=o.quote,
+        ))
+
+
+# ---------------------------------------------------------------- judging
+
+
+def _as_target(row: TargetRow) -> Target:
+    return Target(
+        line=row.line, span=row.span, kind=row.kind, indicator=row.indicator,  # type: ignore[arg-type]
+        comparator=row.comparator, value=row.value, unit=row.unit,  # type: ignore[arg-type]
+        target_year=row.target_year, horizon=row.horizon, value_max=row.value_max,  # type: ignore[arg-type]
+        measure=row.measure, polarity=row.polarity, indicator_key=row.indicator_key,  # type: ignore[arg-type]
+        relation=row.relation, stage=row.stage, quote=row.quote,
+    )
+
+
+def _as_outcome(row: OutcomeRow) -> Outcome:
+    return Outcome(
+        line=row.line, span=row.span, indicator=row.indicator, value=row.value, unit=row.unit,
+        year=row.year, measure=row.measure, comparator=row.comparator,  # type: ignore[arg-type]
+        provisional=row.provisional, indicator_key=row.indicator_key, stage=row.stage,
+        statement=row.statement, quote=row.quote,
+    )
+
+
+class _FollowUps:
+    """Finds and caches, per jurisdiction and year, the report reviewing that year."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.cache: dict[tuple[str, int], tuple[DocumentRow, Report, list[Outcome]] | None] = {}
+
+    def get(self, jurisdiction: str, year: int):
+        key = (jurisdiction, year)
+        if key not in self.cache:
+            doc = self.session.exec(
+                select(DocumentRow)
+                .where(DocumentRow.jurisdiction == jurisdiction, DocumentRow.review_year == year)
+                .order_by(col(DocumentRow.plan_year).desc(), col(DocumentRow.id))
+            ).first()
+            self.cache[key] = None if doc is None else self._load(doc)
+        return self.cache[key]
+
+    def _load(self, doc: DocumentRow):
+        report = report_from_bytes(
+            doc.content, doc.name, jurisdiction=doc.jurisdiction, year=doc.plan_year
+        )
+        rows = self.session.exec(
+            select(OutcomeRow).where(OutcomeRow.document_id == doc.id).order_by(col(OutcomeRow.seq))
+        ).all()
+        return doc, report, [_as_outcome(r) for r in rows]
+
+
+def rejudge(
+    session: Session, jurisdictions: Iterable[str], *, progress: Progress | None = None
+) -> dict[str, int]:
+    """Judge again every target of these jurisdictions against the reports now present."""
+    counts: dict[str, int] = {}
+    followups = _FollowUps(session)
+    for jurisdiction in sorted(jurisdictions):
+        if progress:
+            progress(f"judging {jurisdiction}")
+        rows = session.exec(
+            select(TargetRow).where(TargetRow.jurisdiction == jurisdiction).order_by(col(TargetRow.id))
+        ).all()
+        for row in rows:
+            found = followups.get(jurisdiction, row.target_year)
+            if found is None:
+                verdict = judge(_as_target(row), None, [])
+                outcome_doc_id = None
+            else:
+                doc, report, outcomes = found
+                verdict = judge(_as_target(row), report, outcomes)
+                outcome_doc_id = doc.id if verdict.outcome is not None else None
+            _store_verdict(session, row, verdict, outcome_doc_id)
+            counts[verdict.verdict] = counts.get(verdict.verdict, 0) + 1
+    return counts
+
+
+def _store_verdict(session: Session, row: TargetRow, v: Verdict, outcome_doc_id: int | None) -> None:
+    existing = session.exec(select(VerdictRow).where(VerdictRow.target_id == row.id)).first()
+    stored = existing or VerdictRow(target_id=row.id, verdict=v.verdict, reason_code=v.reason_code)
+    stored.verdict = v.verdict
+    stored.reason_code = v.reason_code
+    stored.rule = v.rule
+    stored.reason = v.reason
+    stored.provisional = v.provisional
+    stored.outcome_document_id = outcome_doc_id
+    stored.outcome_line = v.outcome.line if v.outcome else None
+    stored.outcome_span = v.outcome.span if v.outcome else None
+    stored.outcome_quote = v.outcome.quote if v.outcome else None
+    stored.target_norm = v.target_norm
+    stored.outcome_norm = v.outcome_norm
+    stored.norm_unit = v.norm_unit
+    session.add(stored)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def ledger_rows(
+    engine: Engine,
+    *,
+    jurisdiction: str | None = None,
+    year: int | None = None,
+    verdict: str | None = None,
+) -> list[dict[str, Any]]:
+    """Every target with its verdict and evidence, in a stable order."""
+    with Session(engine) as session:
+        docs = {d.id: d for d in session.exec(select(DocumentRow)).all()}
+        query = (
+            select(TargetRow, VerdictRow)
+            .join(VerdictRow, col(VerdictRow.target_id) == col(TargetRow.id), isouter=True)
+        )
+        if jurisdiction:
+            query = query.where(TargetRow.jurisdiction == jurisdiction)
+        if year:
+            query = query.where(TargetRow.target_year == year)
+        rows = [_ledger_record(t, v, docs) for t, v in session.exec(query).all()]
+    if verdict:
+        rows = [r for r in rows if r["verdict"] == verdict]
+    rows.sort(key=lambda r: (r["jurisdiction"], r["target_year"], r["target_doc"], r["_seq"]))
+    for r in rows:
+        del r["_seq"]
+    return rows
+
+
+def _ledger_record(t: TargetRow, v: VerdictRow | None, docs: dict[int, DocumentRow]) -> dict[str, Any]:
+    outcome_doc = docs.get(v.outcome_document_id) if v and v.outcome_document_id else None
+    rec: dict[str, Any] = {
+        "id": t.uid,
+        "jurisdiction": t.jurisdiction,
+        "target_doc": docs[t.document_id].name,
+        "line": t.line,
+        "span": t.span,
+        "kind": t.kind,
+        "indicator": t.indicator,
+        "comparator": t.comparator,
+        "value": clean_number(t.value),
+        "value_max": clean_number(t.value_max),
+        "unit": t.unit,
+        "target_year": t.target_year,
+        "horizon": t.horizon,
+        "verdict": v.verdict if v else "pending",
+        "reason_code": v.reason_code if v else "no_followup",
+        "provisional": bool(v.provisional) if v else False,
+        "reason": v.reason if v else "",
+        "outcome_doc": outcome_doc.name if outcome_doc else None,
+        "outcome_line": v.outcome_line if v else None,
+        "outcome_span": v.outcome_span if v else None,
+        "target_norm": clean_number(v.target_norm) if v else None,
+        "outcome_norm": clean_number(v.outcome_norm) if v else None,
+        "norm_unit": v.norm_unit if v else None,
+        "rule": v.rule if v else "",
+        "quote": t.quote,
+        "outcome_quote": v.outcome_quote if v else None,
+        "_seq": t.seq,
+    }
+    assert set(rec) - {"_seq"} == set(LEDGER_KEYS)
+    return rec
+
+
+def documents(engine: Engine, *, jurisdiction: str | None = None) -> list[DocumentRow]:
+    with Session(engine) as session:
+        query = select(DocumentRow).order_by(col(DocumentRow.jurisdiction), col(DocumentRow.plan_year))
+        if jurisdiction:
+            query = query.where(DocumentRow.jurisdiction == jurisdiction)
+        docs = session.exec(query).all()
+        for d in docs:
+            session.expunge(d)
+        return list(docs)

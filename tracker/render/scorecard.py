@@ -1,0 +1,88 @@
+"""A markdown scorecard a journalist can paste: headline, then the targets with evidence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from tracker.render.output import md_escape
+from tracker.store.tables import DocumentRow
+
+VERDICT_ORDER = ("missed", "met", "unclear", "pending")
+VERDICT_LABEL = {"met": "达成 met", "missed": "未达成 missed", "unclear": "无法判断 unclear",
+                 "pending": "待核 pending"}
+REASON_LABEL = {
+    "not_reported": "次年报告未提及",
+    "different_measure": "次年报告口径不同",
+    "external_data": "需报告以外的数据",
+    "ambiguous": "表述含糊",
+    "no_followup": "次年报告尚未收录",
+}
+
+
+def headline(rows: list[dict[str, Any]]) -> str:
+    counts = Counter(r["verdict"] for r in rows)
+    total = len(rows)
+    if counts.get("pending", 0) == total:
+        return f"{total} targets, all pending: the report reviewing this year is not in the ledger yet."
+    parts = [f"{counts.get('met', 0)} of {total} targets met",
+             f"{counts.get('missed', 0)} missed", f"{counts.get('unclear', 0)} unclear"]
+    if counts.get("pending"):
+        parts.append(f"{counts['pending']} pending")
+    return ", ".join(parts) + "."
+
+
+def _target_text(r: dict[str, Any]) -> str:
+    return md_escape(r["span"])
+
+
+def _evidence(r: dict[str, Any]) -> str:
+    if r.get("outcome_span"):
+        where = f"{r['outcome_doc']}:{r['outcome_line']}"
+        mark = "（预计）" if r.get("provisional") else ""
+        return f"“{md_escape(r['outcome_span'])}”{mark} — {md_escape(where)}"
+    return ""
+
+
+def _reason(r: dict[str, Any]) -> str:
+    label = REASON_LABEL.get(r["reason_code"], r["reason_code"])
+    text = r.get("reason") or ""
+    return md_escape(f"{label}: {text}" if text and text != label else label)
+
+
+def scorecard(
+    jurisdiction: str,
+    year: int,
+    rows: list[dict[str, Any]],
+    documents: list[DocumentRow],
+) -> str:
+    """Markdown for the targets of one jurisdiction due in one year."""
+    lines = [f"# {jurisdiction} {year}: did the government do what it said?", ""]
+    lines.append(f"**{headline(rows)}**" if rows else "**No targets recorded for this year.**")
+    lines.append("")
+    for verdict in VERDICT_ORDER:
+        group = [r for r in rows if r["verdict"] == verdict]
+        if not group:
+            continue
+        lines += [f"## {VERDICT_LABEL[verdict]} ({len(group)})", ""]
+        lines.append("| target | source | outcome (evidence) | why |")
+        lines.append("|---|---|---|---|")
+        for r in group:
+            source = md_escape(f"{r['target_doc']}:{r['line']}")
+            lines.append(f"| {_target_text(r)} | {source} | {_evidence(r)} | {_reason(r)} |")
+        lines.append("")
+    lines += ["## Sources", ""]
+    lines.append("| document | kind | delivered | reviews | plans | sha256 |")
+    lines.append("|---|---|---|---|---|---|")
+    for d in documents:
+        lines.append(
+            f"| {md_escape(d.name)} | {d.kind} | {d.delivered or 'unknown'} | {d.review_year or ''} "
+            f"| {d.plan_year} | `{d.sha256[:16]}` |"
+        )
+    lines.append("")
+    lines.append(
+        "Verdicts follow the policy in docs/verdicts.md: a target is *met* or *missed* only "
+        "when the follow-up report states a comparable figure or completion; otherwise it is "
+        "*unclear*, with the reason."
+    )
+    return "\n".join(lines) + "\n"

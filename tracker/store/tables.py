@@ -1,0 +1,98 @@
+"""Ledger tables. One row per report, target, outcome and current verdict.
+
+Reports keep their original bytes so the ledger can re-judge old targets when a
+follow-up report arrives, without needing the original file again.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class DocumentRow(SQLModel, table=True):
+    __tablename__ = "document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)  # file name, used to cite the report
+    sha256: str = Field(unique=True, index=True)
+    jurisdiction: str = Field(index=True)
+    kind: str
+    delivered: date | None = None
+    review_year: int | None = Field(default=None, index=True)
+    plan_year: int = Field(index=True)
+    five_year_end: int | None = None
+    encoding: str = "utf-8"
+    size: int = 0
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class TargetRow(SQLModel, table=True):
+    __tablename__ = "target"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True, index=True)  # stable across rebuilds and exports
+    document_id: int = Field(foreign_key="document.id", index=True)
+    seq: int  # order within the document
+    jurisdiction: str = Field(index=True)
+    line: int
+    span: str
+    kind: str
+    indicator: str
+    indicator_key: str | None = None
+    comparator: str | None = None
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    target_year: int = Field(index=True)
+    horizon: str = "annual"
+    measure: str = "none"
+    polarity: int = 1
+    relation: str | None = None
+    stage: str | None = None
+    quote: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class OutcomeRow(SQLModel, table=True):
+    __tablename__ = "outcome"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True)
+    seq: int
+    line: int
+    span: str
+    indicator: str
+    indicator_key: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    year: int
+    measure: str = "none"
+    comparator: str | None = None
+    provisional: bool = False
+    stage: str | None = None
+    statement: str | None = None
+    quote: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class VerdictRow(SQLModel, table=True):
+    """The machine's current verdict for a target (replaced when re-judged)."""
+
+    __tablename__ = "verdict"
+    __table_args__ = (UniqueConstraint("target_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_id: int = Field(foreign_key="target.id", index=True)
+    verdict: str = Field(index=True)
+    reason_code: str
+    rule: str = ""
+    reason: str = ""
+    provisional: bool = False
+    outcome_document_id: int | None = Field(default=None, foreign_key="document.id")
+    outcome_line: int | None = None
+    outcome_span: str | None = None
+    outcome_quote: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    target_norm: float | None = None
+    outcome_norm: float | None = None
+    norm_unit: str | None = None
