@@ -11,7 +11,8 @@ import pytest
 from sqlmodel import Session, select
 
 from tracker.errors import InputError
-from tracker.ledger import ingest, ledger_rows
+from tracker.ledger import ingest
+from tracker.queries import ledger_rows
 from tracker.render.output import render
 from tracker.store.database import open_engine
 from tracker.store.tables import DocumentRow, TargetRow
@@ -124,3 +125,10 @@ def test_missing_path_is_an_input_error(tmp_path):
     engine = open_engine(str(tmp_path / "l.db"))
     with pytest.raises(InputError, match="no such file"):
         ingest(engine, [tmp_path / "nope.txt"])
+
+
+def test_ledger_rows_carry_exactly_the_declared_keys_in_order(full_ledger):
+    from tracker.records import LEDGER_KEYS
+
+    engine, _ = full_ledger
+    assert tuple(ledger_rows(engine)[0]) == LEDGER_KEYS

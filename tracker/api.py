@@ -9,11 +9,20 @@ from sqlalchemy.engine import Engine
 
 from tracker.errors import InputError
 from tracker.extract import extract_targets
-from tracker.ledger import documents, ledger_rows
+from tracker.queries import documents, ledger_rows, outcome_rows
+from tracker.render.chart import verdict_bar_svg
+from tracker.render.compare import compare_rows
 from tracker.outcomes import extract_outcomes
 from tracker.pipeline import read_report
 from tracker.records import outcome_record, target_record
-from tracker.render.scorecard import scorecard
+from tracker.render.scorecard import headline, scorecard
+from tracker.store.tables import DocumentRow
+
+# Re-exported for the CLI and for users of the library.
+__all__ = [
+    "compare", "document_rows", "export_rows", "extract_file", "headline", "ledger_rows",
+    "scorecard_markdown", "verdict_bar_svg", "write_scorecards",
+]
 
 
 def extract_file(
@@ -35,7 +44,7 @@ def extract_file(
     return [target_record(t) for t in extract_targets(report)]
 
 
-def scorecard_markdown(engine: Engine, jurisdiction: str, year: int) -> str:
+def scorecard_markdown(engine: Engine, jurisdiction: str, year: int, *, chart: str | None = None) -> str:
     docs = documents(engine, jurisdiction=jurisdiction)
     if not docs:
         known = sorted({d.jurisdiction for d in documents(engine)})
@@ -43,9 +52,48 @@ def scorecard_markdown(engine: Engine, jurisdiction: str, year: int) -> str:
             f"{jurisdiction}: not in the ledger (known: {', '.join(known) or 'none; run tracker ingest first'})"
         )
     rows = ledger_rows(engine, jurisdiction=jurisdiction, year=year)
+    return scorecard(jurisdiction, year, rows, _cited(docs, rows, year), chart=chart)
+
+
+def _cited(docs: list[DocumentRow], rows: list[dict[str, Any]], year: int) -> list[DocumentRow]:
     used = {r["target_doc"] for r in rows} | {r["outcome_doc"] for r in rows if r["outcome_doc"]}
-    cited = [d for d in docs if d.name in used or d.review_year == year]
-    return scorecard(jurisdiction, year, rows, cited)
+    return [d for d in docs if d.name in used or d.review_year == year]
+
+
+def write_scorecards(engine: Engine, folder: str | Path) -> list[Path]:
+    """One markdown scorecard and its SVG bar per jurisdiction and year, into `folder`."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = ledger_rows(engine)
+    docs = documents(engine)
+    slots = sorted({(r["jurisdiction"], r["target_year"]) for r in rows if r["horizon"] == "annual"})
+    written = []
+    for jurisdiction, year in slots:
+        mine = [r for r in rows if r["jurisdiction"] == jurisdiction and r["target_year"] == year]
+        stem = f"{jurisdiction}-{year}"
+        svg = folder / f"{stem}.svg"
+        svg.write_text(verdict_bar_svg(mine, f"{jurisdiction} {year}: {headline(mine)}"), encoding="utf-8")
+        md = folder / f"{stem}.md"
+        in_place = [d for d in docs if d.jurisdiction == jurisdiction]
+        md.write_text(scorecard(jurisdiction, year, mine, _cited(in_place, mine, year), chart=svg.name),
+                      encoding="utf-8")
+        written.append(md)
+    return written
+
+
+def compare(engine: Engine, *, jurisdiction: str | None = None) -> list[dict[str, Any]]:
+    return compare_rows(ledger_rows(engine, jurisdiction=jurisdiction))
+
+
+def export_rows(engine: Engine, what: str) -> list[dict[str, Any]]:
+    """Rows for `tracker export`: ledger (targets with verdicts), outcomes or documents."""
+    if what == "ledger":
+        return ledger_rows(engine)
+    if what == "outcomes":
+        return outcome_rows(engine)
+    if what == "documents":
+        return document_rows(engine)
+    raise InputError(f"{what}: nothing to export by that name; use ledger, outcomes or documents")
 
 
 def document_rows(engine: Engine) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from tracker.errors import TrackerError
+from tracker.errors import InputError, TrackerError
 
 app = typer.Typer(
     help=(
@@ -59,6 +59,12 @@ YearOverride = Annotated[
     typer.Option("--year", "-y", help="Year the report plans for, when it cannot be detected."),
 ]
 
+ReplaceOption = Annotated[
+    bool,
+    typer.Option("--replace", help="Replace a different report already held for the same jurisdiction, year and kind."),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+
 _state: dict[str, Optional[str]] = {"db": None}
 
 
@@ -84,9 +90,24 @@ def _echo(text: str) -> None:
 
 
 def _progress(quiet: bool):
+    """A one-line progress display on a terminal; nothing when piped or quiet."""
     if quiet or not sys.stderr.isatty():
         return None
-    return lambda msg: typer.echo(f"  {msg}", err=True)
+
+    def show(done: int, total: int, what: str) -> None:
+        if total:
+            filled = int(20 * done / total)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (20 - filled)}] {done + 1}/{total} {what[:50]:<50}")
+        else:
+            sys.stderr.write(f"\r{what[:80]:<80}")
+        sys.stderr.flush()
+
+    return show
+
+
+def _end_progress(quiet: bool) -> None:
+    if not quiet and sys.stderr.isatty():
+        sys.stderr.write("\r" + " " * 80 + "\r")
 
 
 TARGET_COLUMNS = ["line", "kind", "indicator", "comparator", "value", "unit", "target_year", "horizon", "span"]
@@ -120,7 +141,8 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Report files or folders (searched recursively).")],
     jurisdiction: JurisdictionOverride = None,
     year: YearOverride = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    replace: ReplaceOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Add reports to the ledger and judge every target they make checkable.
 
@@ -129,9 +151,12 @@ def ingest(
     from tracker.ledger import ingest as do_ingest
 
     try:
-        result = do_ingest(_engine(), paths, jurisdiction=jurisdiction, year=year, progress=_progress(quiet))
+        result = do_ingest(_engine(), paths, jurisdiction=jurisdiction, year=year, replace=replace,
+                           progress=_progress(quiet))
     except TrackerError as exc:
+        _end_progress(quiet)
         _fail(exc, exc.exit_code)
+    _end_progress(quiet)
     if quiet:
         return
     typer.echo(
@@ -150,7 +175,7 @@ def ledger(
     fmt: FormatOption = Format.table,
 ) -> None:
     """List targets in the ledger with their verdict, reason and evidence."""
-    from tracker.ledger import ledger_rows
+    from tracker.queries import ledger_rows
     from tracker.render.output import render
 
     try:
@@ -163,22 +188,153 @@ def ledger(
 
 @app.command()
 def scorecard(
-    jurisdiction: Annotated[str, typer.Argument(help="Jurisdiction as in the ledger, e.g. 海拉尔区 or 全国.")],
-    year: Annotated[int, typer.Argument(help="Year the targets were due.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the markdown here instead of printing it.")] = None,
+    jurisdiction: Annotated[Optional[str], typer.Argument(help="Jurisdiction as in the ledger, e.g. 海拉尔区 or 全国.")] = None,
+    year: Annotated[Optional[int], typer.Argument(help="Year the targets were due.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the markdown here (with its chart beside it) instead of printing it.")] = None,
+    all_: Annotated[Optional[Path], typer.Option("--all", help="Write one scorecard per jurisdiction and year into this folder.")] = None,
 ) -> None:
-    """A markdown scorecard of one jurisdiction's targets for one year."""
-    from tracker.api import scorecard_markdown
+    """A markdown scorecard of one jurisdiction's targets for one year (or --all of them)."""
+    from tracker import api
 
     try:
-        text = scorecard_markdown(_engine(), jurisdiction, year)
+        if all_ is not None:
+            written = api.write_scorecards(_engine(), all_)
+            typer.echo(f"wrote {len(written)} scorecards to {all_}", err=True)
+            return
+        if jurisdiction is None or year is None:
+            raise InputError("scorecard: give JURISDICTION and YEAR, or --all FOLDER")
+        engine = _engine()
+        if output:
+            svg = output.with_suffix(".svg")
+            rows = api.ledger_rows(engine, jurisdiction=jurisdiction, year=year)
+            text = api.scorecard_markdown(engine, jurisdiction, year, chart=svg.name)
+            svg.write_text(api.verdict_bar_svg(rows, f"{jurisdiction} {year}: {api.headline(rows)}"), encoding="utf-8")
+            output.write_text(text, encoding="utf-8")
+            typer.echo(f"wrote {output} and {svg.name}", err=True)
+        else:
+            _echo(api.scorecard_markdown(engine, jurisdiction, year))
     except TrackerError as exc:
         _fail(exc, exc.exit_code)
+
+
+@app.command()
+def compare(
+    jurisdiction: Annotated[Optional[str], typer.Option("--jurisdiction", "-j", help="Only this jurisdiction.")] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Met rates and promised-vs-achieved headline indicators, side by side by jurisdiction and year."""
+    from tracker.api import compare as compare_rows
+    from tracker.render.output import render
+
+    _echo(render(compare_rows(_engine(), jurisdiction=jurisdiction), fmt.value, width=None))
+
+
+@app.command()
+def review(
+    target_id: Annotated[str, typer.Argument(help="Target id, as in the first column of tracker ledger.")],
+    verdict: Annotated[VerdictChoice, typer.Option("--verdict", help="Your verdict: met, missed or unclear.")],
+    note: Annotated[str, typer.Option("--note", help="Why: what you checked, and where.")],
+    by: Annotated[Optional[str], typer.Option("--by", help="Who reviewed it.")] = None,
+) -> None:
+    """Override a target's verdict. The machine's verdict is kept beside yours, every
+    change is kept in the history, and re-judging never erases a review."""
+    from tracker.ledger import review as do_review
+
+    try:
+        entry = do_review(_engine(), target_id, verdict.value, note, by)
+    except TrackerError as exc:
+        _fail(exc, exc.exit_code)
+    typer.echo(f"{target_id}: {entry.verdict} (reviewed by {entry.by or 'anonymous'})")
+
+
+@app.command()
+def history(
+    target_id: Annotated[str, typer.Argument(help="Target id, as in the first column of tracker ledger.")],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Every verdict a target has had, machine and human, oldest first."""
+    from tracker.queries import history as target_history
+    from tracker.render.output import render
+
+    try:
+        rows = target_history(_engine(), target_id)
+    except TrackerError as exc:
+        _fail(exc, exc.exit_code)
+    _echo(render(rows, fmt.value, width=None))
+
+
+class ExportWhat(str, Enum):
+    ledger = "ledger"
+    outcomes = "outcomes"
+    documents = "documents"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(
+    what: Annotated[ExportWhat, typer.Option("--what", help="ledger (targets with verdicts), outcomes or documents.")] = ExportWhat.ledger,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.jsonl,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of printing.")] = None,
+) -> None:
+    """Export every field, for spreadsheets and other tools. Rows follow the JSON Schemas in
+    schemas/; target ids are stable, so next year's export joins on them."""
+    from tracker.api import export_rows
+    from tracker.render.output import render
+
+    text = render(export_rows(_engine(), what.value), fmt.value)
     if output:
         output.write_text(text, encoding="utf-8")
         typer.echo(f"wrote {output}", err=True)
     else:
         _echo(text)
+
+
+@app.command()
+def update(
+    paths: Annotated[list[Path], typer.Argument(help="The new reports: files or folders.")],
+    replace: ReplaceOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """The yearly run: add the new reports, re-judge what they affect, and say what changed."""
+    from tracker.ledger import update as do_update
+
+    try:
+        result = do_update(_engine(), paths, replace=replace, progress=_progress(quiet))
+    except TrackerError as exc:
+        _end_progress(quiet)
+        _fail(exc, exc.exit_code)
+    _end_progress(quiet)
+    if quiet:
+        return
+    typer.echo(_describe_update(result))
+
+
+def _describe_update(result) -> str:
+    from collections import Counter
+
+    if result.nothing_changed:
+        return (f"nothing changed: {len(result.ingest.skipped)} report(s) already in the ledger")
+    lines = [f"added {len(result.ingest.added)} report(s): {', '.join(result.ingest.added)}"]
+    if result.ingest.skipped:
+        lines.append(f"skipped {len(result.ingest.skipped)} already in the ledger")
+    by_verdict = Counter(r["machine_verdict"] for r in result.newly_judged)
+    if result.newly_judged:
+        lines.append(f"newly judged: {len(result.newly_judged)} target(s): "
+                     + ", ".join(f"{v} {by_verdict[v]}" for v in ("met", "missed", "unclear") if by_verdict[v]))
+        for r in result.newly_judged:
+            if r["machine_verdict"] == "missed":
+                lines.append(f"  missed  {r['jurisdiction']} {r['target_year']} {r['span']}  [{r['id']}]")
+    for old, r in result.changed:
+        lines.append(f"  changed {old} → {r['machine_verdict']}  {r['jurisdiction']} {r['target_year']} {r['span']}  [{r['id']}]")
+    new = Counter((r["jurisdiction"], r["target_year"]) for r in result.new_targets)
+    for (j, y), n in sorted(new.items()):
+        lines.append(f"new targets recorded: {j} {y}: {n}")
+    return "\n".join(lines)
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""The ledger: the one place that writes. Ingest reports, judge targets, read rows back.
+"""The ledger: the one place that writes. Ingest reports, judge targets, record reviews.
 
 Ingest is all-or-nothing: every file is read and extracted before anything is
 written, and the writes happen in one transaction.
@@ -13,20 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
-from tracker.errors import InputError
+from tracker.errors import ConflictError, InputError
 from tracker.extract import extract_targets
 from tracker.judge import judge
 from tracker.model import Outcome, Report, Target, Verdict
 from tracker.outcomes import extract_outcomes
 from tracker.pipeline import report_from_bytes
-from tracker.records import LEDGER_KEYS, clean_number
-from tracker.store.tables import DocumentRow, OutcomeRow, TargetRow, VerdictRow
+from tracker.store.tables import DocumentRow, HistoryRow, OutcomeRow, TargetRow, VerdictRow
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
-Progress = Callable[[str], None]
+Progress = Callable[[int, int, str], None]  # (done, total, what); total 0 = unknown
 
 
 @dataclass
@@ -96,15 +95,20 @@ def ingest(
     *,
     jurisdiction: str | None = None,
     year: int | None = None,
+    replace: bool = False,
     progress: Progress | None = None,
 ) -> IngestResult:
-    """Read, extract and store reports, then re-judge the jurisdictions they touch."""
+    """Read, extract and store reports, then re-judge the jurisdictions they touch.
+
+    A report already in the ledger (same bytes) is skipped. A different report for
+    the same jurisdiction, year and kind is refused unless `replace` is set."""
     files = report_files(paths)
     extracted = []
-    for path in files:
+    for i, path in enumerate(files):
         if progress:
-            progress(f"reading {path.name}")
+            progress(i, len(files), f"reading {path.name}")
         extracted.append(read_and_extract(path, jurisdiction=jurisdiction, year=year))
+    _refuse_clashes_within(extracted)
 
     result = IngestResult()
     with Session(engine) as session:
@@ -113,6 +117,14 @@ def ingest(
             if _known(session, item.report.sha256):
                 result.skipped.append(item.report.name)
                 continue
+            clash = _same_slot(session, item.report)
+            if clash is not None:
+                if not replace:
+                    raise ConflictError(
+                        f"{item.path}: the ledger already has {clash.name} for {clash.jurisdiction} "
+                        f"{clash.plan_year} ({clash.kind}) with different content; use --replace"
+                    )
+                _delete_document(session, clash)
             _write(session, item)
             touched.add(item.report.jurisdiction)
             result.added.append(item.report.name)
@@ -125,8 +137,45 @@ def ingest(
     return result
 
 
+def _slot(report: Report) -> tuple[str, int, str]:
+    return (report.jurisdiction, report.plan_year, report.kind)
+
+
+def _refuse_clashes_within(items: list[Extracted]) -> None:
+    seen: dict[tuple[str, int, str], Extracted] = {}
+    for item in items:
+        other = seen.get(_slot(item.report))
+        if other is not None and other.report.sha256 != item.report.sha256:
+            j, y, k = _slot(item.report)
+            raise ConflictError(f"{item.path}: {other.path.name} is also {j} {y} ({k}) with different content")
+        seen[_slot(item.report)] = item
+
+
 def _known(session: Session, sha256: str) -> bool:
     return session.exec(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)).first() is not None
+
+
+def _same_slot(session: Session, report: Report) -> DocumentRow | None:
+    j, y, k = _slot(report)
+    return session.exec(
+        select(DocumentRow).where(
+            DocumentRow.jurisdiction == j, DocumentRow.plan_year == y, DocumentRow.kind == k
+        )
+    ).first()
+
+
+def _delete_document(session: Session, doc: DocumentRow) -> None:
+    """Remove a replaced report with its targets, outcomes and verdicts (history stays)."""
+    for v in session.exec(select(VerdictRow).where(VerdictRow.outcome_document_id == doc.id)).all():
+        v.outcome_document_id = None
+        session.add(v)
+    target_ids = session.exec(select(TargetRow.id).where(TargetRow.document_id == doc.id)).all()
+    if target_ids:
+        session.exec(delete(VerdictRow).where(col(VerdictRow.target_id).in_(target_ids)))
+    session.exec(delete(TargetRow).where(TargetRow.document_id == doc.id))
+    session.exec(delete(OutcomeRow).where(OutcomeRow.document_id == doc.id))
+    session.delete(doc)
+    session.flush()
 
 
 def _write(session: Session, item: Extracted) -> None:
@@ -215,7 +264,7 @@ def rejudge(
     followups = _FollowUps(session)
     for jurisdiction in sorted(jurisdictions):
         if progress:
-            progress(f"judging {jurisdiction}")
+            progress(0, 0, f"judging {jurisdiction}")
         rows = session.exec(
             select(TargetRow).where(TargetRow.jurisdiction == jurisdiction).order_by(col(TargetRow.id))
         ).all()
@@ -235,6 +284,9 @@ def rejudge(
 
 def _store_verdict(session: Session, row: TargetRow, v: Verdict, outcome_doc_id: int | None) -> None:
     existing = session.exec(select(VerdictRow).where(VerdictRow.target_id == row.id)).first()
+    if existing is None or (existing.verdict, existing.reason_code) != (v.verdict, v.reason_code):
+        session.add(HistoryRow(target_uid=row.uid, source="machine", verdict=v.verdict,
+                               reason_code=v.reason_code, note=v.reason))
     stored = existing or VerdictRow(target_id=row.id, verdict=v.verdict, reason_code=v.reason_code)
     stored.verdict = v.verdict
     stored.reason_code = v.reason_code
@@ -251,77 +303,65 @@ def _store_verdict(session: Session, row: TargetRow, v: Verdict, outcome_doc_id:
     session.add(stored)
 
 
-# ---------------------------------------------------------------- reading
+# ---------------------------------------------------------------- people
 
 
-def ledger_rows(
+REVIEW_VERDICTS = ("met", "missed", "unclear")
+
+
+def review(engine: Engine, target_id: str, verdict: str, note: str, by: str | None = None) -> HistoryRow:
+    """Record a person's verdict on a target. The machine's verdict is kept beside it,
+    and re-judging never touches it: it lives only in the append-only history."""
+    if verdict not in REVIEW_VERDICTS:
+        raise InputError(f"{verdict}: not a verdict; use one of {', '.join(REVIEW_VERDICTS)}")
+    if not note.strip():
+        raise InputError("--note: say why the verdict is overridden")
+    with Session(engine) as session:
+        if session.exec(select(TargetRow.id).where(TargetRow.uid == target_id)).first() is None:
+            raise InputError(f"{target_id}: no target with this id in the ledger (see tracker ledger)")
+        entry = HistoryRow(target_uid=target_id, source="review", verdict=verdict, note=note.strip(), by=by)
+        session.add(entry)
+        session.commit()
+        session.refresh(entry)
+        session.expunge(entry)
+        return entry
+
+
+# ---------------------------------------------------------------- yearly update
+
+
+@dataclass
+class UpdateResult:
+    ingest: IngestResult
+    newly_judged: list[dict[str, Any]]  # were pending, now met/missed/unclear
+    changed: list[tuple[str, dict[str, Any]]]  # (old verdict, row) for decided verdicts that moved
+    new_targets: list[dict[str, Any]]  # recorded from the new reports
+
+    @property
+    def nothing_changed(self) -> bool:
+        return not (self.ingest.added or self.newly_judged or self.changed or self.new_targets)
+
+
+def update(
     engine: Engine,
+    paths: Iterable[str | Path],
     *,
-    jurisdiction: str | None = None,
-    year: int | None = None,
-    verdict: str | None = None,
-) -> list[dict[str, Any]]:
-    """Every target with its verdict and evidence, in a stable order."""
-    with Session(engine) as session:
-        docs = {d.id: d for d in session.exec(select(DocumentRow)).all()}
-        query = (
-            select(TargetRow, VerdictRow)
-            .join(VerdictRow, col(VerdictRow.target_id) == col(TargetRow.id), isouter=True)
-        )
-        if jurisdiction:
-            query = query.where(TargetRow.jurisdiction == jurisdiction)
-        if year:
-            query = query.where(TargetRow.target_year == year)
-        rows = [_ledger_record(t, v, docs) for t, v in session.exec(query).all()]
-    if verdict:
-        rows = [r for r in rows if r["verdict"] == verdict]
-    rows.sort(key=lambda r: (r["jurisdiction"], r["target_year"], r["target_doc"], r["_seq"]))
-    for r in rows:
-        del r["_seq"]
-    return rows
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> UpdateResult:
+    """The January run: add the new reports and say what that changed."""
+    from tracker.queries import ledger_rows
 
-
-def _ledger_record(t: TargetRow, v: VerdictRow | None, docs: dict[int, DocumentRow]) -> dict[str, Any]:
-    outcome_doc = docs.get(v.outcome_document_id) if v and v.outcome_document_id else None
-    rec: dict[str, Any] = {
-        "id": t.uid,
-        "jurisdiction": t.jurisdiction,
-        "target_doc": docs[t.document_id].name,
-        "line": t.line,
-        "span": t.span,
-        "kind": t.kind,
-        "indicator": t.indicator,
-        "comparator": t.comparator,
-        "value": clean_number(t.value),
-        "value_max": clean_number(t.value_max),
-        "unit": t.unit,
-        "target_year": t.target_year,
-        "horizon": t.horizon,
-        "verdict": v.verdict if v else "pending",
-        "reason_code": v.reason_code if v else "no_followup",
-        "provisional": bool(v.provisional) if v else False,
-        "reason": v.reason if v else "",
-        "outcome_doc": outcome_doc.name if outcome_doc else None,
-        "outcome_line": v.outcome_line if v else None,
-        "outcome_span": v.outcome_span if v else None,
-        "target_norm": clean_number(v.target_norm) if v else None,
-        "outcome_norm": clean_number(v.outcome_norm) if v else None,
-        "norm_unit": v.norm_unit if v else None,
-        "rule": v.rule if v else "",
-        "quote": t.quote,
-        "outcome_quote": v.outcome_quote if v else None,
-        "_seq": t.seq,
-    }
-    assert set(rec) - {"_seq"} == set(LEDGER_KEYS)
-    return rec
-
-
-def documents(engine: Engine, *, jurisdiction: str | None = None) -> list[DocumentRow]:
-    with Session(engine) as session:
-        query = select(DocumentRow).order_by(col(DocumentRow.jurisdiction), col(DocumentRow.plan_year))
-        if jurisdiction:
-            query = query.where(DocumentRow.jurisdiction == jurisdiction)
-        docs = session.exec(query).all()
-        for d in docs:
-            session.expunge(d)
-        return list(docs)
+    before = {r["id"]: r["machine_verdict"] for r in ledger_rows(engine)}
+    result = ingest(engine, paths, replace=replace, progress=progress)
+    after = ledger_rows(engine)
+    newly, changed, new = [], [], []
+    for row in after:
+        old = before.get(row["id"])
+        if old is None:
+            new.append(row)
+        elif old == "pending" and row["machine_verdict"] != "pending":
+            newly.append(row)
+        elif old != row["machine_verdict"]:
+            changed.append((old, row))
+    return UpdateResult(ingest=result, newly_judged=newly, changed=changed, new_targets=new)

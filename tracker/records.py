@@ -18,10 +18,11 @@ OUTCOME_KEYS = (
     "provisional", "stage", "statement", "quote",
 )
 LEDGER_KEYS = (
-    "id", "jurisdiction", "target_doc", "line", "span", "kind", "indicator", "comparator",
-    "value", "value_max", "unit", "target_year", "horizon", "verdict", "reason_code",
-    "provisional", "reason", "outcome_doc", "outcome_line", "outcome_span",
-    "target_norm", "outcome_norm", "norm_unit", "rule", "quote", "outcome_quote",
+    "id", "jurisdiction", "target_doc", "line", "span", "kind", "indicator", "indicator_key",
+    "measure", "comparator", "value", "value_max", "unit", "target_year", "horizon",
+    "verdict", "machine_verdict", "reason_code", "provisional", "reason",
+    "outcome_doc", "outcome_line", "outcome_span", "target_norm", "outcome_norm", "norm_unit",
+    "rule", "reviewed_by", "review_note", "quote", "outcome_quote",
 )
 
 

@@ -44,10 +44,22 @@ def _evidence(r: dict[str, Any]) -> str:
     return ""
 
 
+def _compared(r: dict[str, Any]) -> str:
+    """The two numbers the verdict rests on, after unit normalisation."""
+    if r.get("target_norm") is None or r.get("outcome_norm") is None:
+        return ""
+    unit = r.get("norm_unit") or ""
+    return md_escape(f"{r['outcome_norm']}{unit} vs {r['target_norm']}{unit}")
+
+
 def _reason(r: dict[str, Any]) -> str:
     label = REASON_LABEL.get(r["reason_code"], r["reason_code"])
     text = r.get("reason") or ""
-    return md_escape(f"{label}: {text}" if text and text != label else label)
+    why = f"{label}: {text}" if text and text != label else label
+    if r.get("reviewed_by"):
+        why = (f"reviewed by {r['reviewed_by']}: {r['review_note']} "
+               f"(machine said {r['machine_verdict']}: {why})")
+    return md_escape(why)
 
 
 def scorecard(
@@ -55,21 +67,28 @@ def scorecard(
     year: int,
     rows: list[dict[str, Any]],
     documents: list[DocumentRow],
+    *,
+    chart: str | None = None,
 ) -> str:
-    """Markdown for the targets of one jurisdiction due in one year."""
-    lines = [f"# {jurisdiction} {year}: did the government do what it said?", ""]
+    """Markdown for the targets of one jurisdiction due in one year. `chart` is the file
+    name of the verdict bar (see chart.py) to show under the headline."""
+    lines = [f"# {md_escape(jurisdiction)} {year}: did the government do what it said?", ""]
     lines.append(f"**{headline(rows)}**" if rows else "**No targets recorded for this year.**")
     lines.append("")
+    if chart and rows:
+        lines += [f"![verdicts: {md_escape(headline(rows))}]({chart})", ""]
     for verdict in VERDICT_ORDER:
         group = [r for r in rows if r["verdict"] == verdict]
         if not group:
             continue
         lines += [f"## {VERDICT_LABEL[verdict]} ({len(group)})", ""]
-        lines.append("| target | source | outcome (evidence) | why |")
-        lines.append("|---|---|---|---|")
+        lines.append("| target | source | outcome (evidence) | compared | why |")
+        lines.append("|---|---|---|---|---|")
         for r in group:
             source = md_escape(f"{r['target_doc']}:{r['line']}")
-            lines.append(f"| {_target_text(r)} | {source} | {_evidence(r)} | {_reason(r)} |")
+            lines.append(
+                f"| {_target_text(r)} | {source} | {_evidence(r)} | {_compared(r)} | {_reason(r)} |"
+            )
         lines.append("")
     lines += ["## Sources", ""]
     lines.append("| document | kind | delivered | reviews | plans | sha256 |")
@@ -83,6 +102,6 @@ def scorecard(
     lines.append(
         "Verdicts follow the policy in docs/verdicts.md: a target is *met* or *missed* only "
         "when the follow-up report states a comparable figure or completion; otherwise it is "
-        "*unclear*, with the reason."
+        "*unclear*, with the reason. Line numbers are lines of the original report files."
     )
     return "\n".join(lines) + "\n"

@@ -6,7 +6,7 @@ follow-up report arrives, without needing the original file again.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -96,3 +96,20 @@ class VerdictRow(SQLModel, table=True):
     target_norm: float | None = None
     outcome_norm: float | None = None
     norm_unit: str | None = None
+
+
+class HistoryRow(SQLModel, table=True):
+    """Append-only log of every verdict a target has had: the machine's and people's.
+
+    Keyed by the target's stable uid, so it survives re-ingesting and re-judging."""
+
+    __tablename__ = "verdict_history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_uid: str = Field(index=True)
+    source: str  # "machine" or "review"
+    verdict: str
+    reason_code: str | None = None
+    note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    by: str | None = None
+    at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
