@@ -13,7 +13,8 @@ from tracker.queries import documents, ledger_rows, outcome_rows
 from tracker.render.chart import verdict_bar_svg
 from tracker.render.compare import compare_rows
 from tracker.outcomes import extract_outcomes
-from tracker.pipeline import read_report
+from tracker.ledger import load_report_bytes
+from tracker.pipeline import report_from_bytes
 from tracker.records import outcome_record, target_record
 from tracker.render.scorecard import headline, scorecard
 from tracker.store.tables import DocumentRow
@@ -38,7 +39,7 @@ def extract_file(
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a folder; extract reads one report file")
-    report = read_report(path, jurisdiction=jurisdiction, year=year)
+    report = report_from_bytes(load_report_bytes(path), path.name, jurisdiction=jurisdiction, year=year)
     if outcomes:
         return [outcome_record(o) for o in extract_outcomes(report)]
     return [target_record(t) for t in extract_targets(report)]

@@ -21,9 +21,13 @@ from tracker.judge import judge
 from tracker.model import Outcome, Report, Target, Verdict
 from tracker.outcomes import extract_outcomes
 from tracker.pipeline import report_from_bytes
+from tracker.store.database import writing
 from tracker.store.tables import DocumentRow, HistoryRow, OutcomeRow, TargetRow, VerdictRow
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+# Real reports are tens of kilobytes; a file this big is not one report, and reading it
+# whole would only waste memory before failing.
+MAX_REPORT_BYTES = 10 * 1024 * 1024
 
 Progress = Callable[[int, int, str], None]  # (done, total, what); total 0 = unknown
 
@@ -69,10 +73,7 @@ def read_and_extract(
     path: Path, *, jurisdiction: str | None = None, year: int | None = None
 ) -> Extracted:
     """Read one report and find its targets and outcomes; writes nothing."""
-    try:
-        content = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    content = load_report_bytes(path)
     report = report_from_bytes(content, path.name, jurisdiction=jurisdiction, year=year)
     return Extracted(
         path=path,
@@ -81,6 +82,20 @@ def read_and_extract(
         targets=extract_targets(report),
         outcomes=extract_outcomes(report),
     )
+
+
+def load_report_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what cannot be one report."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_REPORT_BYTES:
+            raise InputError(
+                f"{path}: {size / 1048576:.1f} MB is too big for one report "
+                f"(limit {MAX_REPORT_BYTES // 1048576} MB)"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
 
 
 def target_uid(report: Report, target: Target, seq: int) -> str:
@@ -111,7 +126,7 @@ def ingest(
     _refuse_clashes_within(extracted)
 
     result = IngestResult()
-    with Session(engine) as session:
+    with writing(engine) as session:
         touched: set[str] = set()
         for item in extracted:
             if _known(session, item.report.sha256):
@@ -133,7 +148,6 @@ def ingest(
         if touched:
             session.flush()
             result.judged = rejudge(session, touched, progress=progress)
-        session.commit()
     return result
 
 
@@ -316,15 +330,12 @@ def review(engine: Engine, target_id: str, verdict: str, note: str, by: str | No
         raise InputError(f"{verdict}: not a verdict; use one of {', '.join(REVIEW_VERDICTS)}")
     if not note.strip():
         raise InputError("--note: say why the verdict is overridden")
-    with Session(engine) as session:
+    with writing(engine) as session:
         if session.exec(select(TargetRow.id).where(TargetRow.uid == target_id)).first() is None:
             raise InputError(f"{target_id}: no target with this id in the ledger (see tracker ledger)")
         entry = HistoryRow(target_uid=target_id, source="review", verdict=verdict, note=note.strip(), by=by)
         session.add(entry)
-        session.commit()
-        session.refresh(entry)
-        session.expunge(entry)
-        return entry
+    return entry
 
 
 # ---------------------------------------------------------------- yearly update

@@ -1,0 +1,200 @@
+"""Verdicts: the policy core on numbers, and real target + outcome phrases → verdict."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.judge import compare, conflict, judge, policy, similarity, synchronous, tolerance
+from tracker.model import Paragraph, Part, Report, Target
+from tracker.outcomes import extract_outcomes
+
+
+def review(*texts: str, year: int = 2013) -> Report:
+    paras = [Paragraph(t, ((0, 10 + 2 * i),)) for i, t in enumerate(texts)]
+    part = Part("review", f"一、{year}年工作回顾", year, paras)
+    return Report("next.txt", "", "海拉尔区", "work_report", None, year, year + 1, None, paras, [part])
+
+
+def target(span: str, kind: str = "quantitative", value: float | None = None, unit: str | None = None,
+           comparator: str | None = "=", indicator: str = "", year: int = 2013, **kw) -> Target:
+    return Target(line=1, span=span, kind=kind, indicator=indicator, comparator=comparator,  # type: ignore[arg-type]
+                  value=value, unit=unit, target_year=year, quote=kw.pop("quote", span), **kw)
+
+
+def verdict_of(t: Target, *review_texts: str):
+    r = review(*review_texts, year=t.target_year)
+    return judge(t, r, extract_outcomes(r))
+
+
+# ------------------------------------------------------------------ policy core
+
+@pytest.mark.parametrize("t,o,kw,expected", [
+    (6, 8.1, dict(comparator=">="), ("met", "at_least")),          # 增长6%以上 → 8.1%
+    (7.5, 7.2, dict(comparator="="), ("missed", "at_least")),      # bare number = at least
+    (83, 82.8, dict(comparator="="), ("missed", "at_least")),      # no rounding up
+    (5.5, 3.0, dict(comparator="~", unit="%"), ("missed", "about")),  # 5.5%左右 → 3%
+    (5.0, 5.2, dict(comparator="~", unit="%"), ("met", "about")),
+    (5.0, 4.6, dict(comparator="~", unit="%"), ("met", "about")),     # within 0.5 points
+    (5.0, 4.4, dict(comparator="~", unit="%"), ("missed", "about")),
+    (1200, 1150, dict(comparator="~", unit="万人"), ("met", "about")),  # within 5% of the value
+    (1200, 1130, dict(comparator="~", unit="万人"), ("missed", "about")),
+    (3.0, 0.9, dict(comparator="~", unit="%", polarity=-1), ("met", "ceiling")),   # CPI 3%左右
+    (3.0, 3.4, dict(comparator="~", unit="%", polarity=-1), ("met", "ceiling")),
+    (3.0, 3.6, dict(comparator="~", unit="%", polarity=-1), ("missed", "ceiling")),
+    (4.0, 3.79, dict(comparator="<="), ("met", "ceiling")),         # 控制在4%以内
+    (4.0, 4.2, dict(comparator="="), ("met", "at_least")),          # bare, more is better
+    (4.0, 4.2, dict(comparator="=", polarity=-1), ("missed", "ceiling")),  # bare, less is better
+])
+def test_compare(t, o, kw, expected) -> None:
+    d = compare(t, o, **kw)
+    assert (d.verdict, d.reason_code) == expected
+
+
+def test_range_is_read_at_its_lower_end_or_upper_end_when_less_is_better() -> None:
+    assert compare(4.5, 4.6, comparator=">=", t_max=5.0).verdict == "met"
+    assert compare(4.5, 4.4, comparator=">=", t_max=5.0).verdict == "missed"
+    assert compare(4.5, 4.9, comparator="<=", t_max=5.0, polarity=-1).verdict == "met"
+    assert compare(4.5, 5.1, comparator="<=", t_max=5.0, polarity=-1).verdict == "missed"
+
+
+def test_one_sided_outcome_cannot_show_a_miss() -> None:
+    # "超过120" against a floor of 130 may still be 131: unclear, never missed.
+    assert compare(130, 120, comparator=">=", outcome_comparator=">=").verdict == "unclear"
+    assert compare(100, 120, comparator=">=", outcome_comparator=">=").verdict == "met"
+
+
+def test_tolerance_comes_from_the_policy_file() -> None:
+    about = policy()["about"]
+    assert tolerance(5.0, "%") == about["rate_points"]
+    assert tolerance(1000.0, "万人") == pytest.approx(1000.0 * about["relative_share"])
+
+
+def test_synchronous_slack() -> None:
+    slack = policy()["synchronous"]["slack_points"]
+    assert synchronous(6.1, 5.2).verdict == "met"
+    assert synchronous(5.2 - slack, 5.2).verdict == "met"
+    assert synchronous(5.2 - slack - 0.1, 5.2).verdict == "missed"
+
+
+@pytest.mark.parametrize("a,b", [("城镇调查失业率", "城镇登记失业率"), ("工业增加值", "地区生产总值"),
+                                 ("城镇居民人均可支配收入", "农村居民人均可支配收入"), ("旅游收入", "旅游接待人数")])
+def test_look_alike_indicators_never_match(a: str, b: str) -> None:
+    assert conflict(a, b)
+
+
+def test_similar_names_match() -> None:
+    assert similarity("区本级固定资产投资", "区本级全社会固定资产投资额") >= 0.6
+    assert similarity("失业人员再就业", "再就业") >= 0.6
+    assert similarity("实施重点商贸流通项目", "规模以上工业总产值") == 0
+
+
+# ------------------------------------------------------------------ pending
+
+def test_pending_without_followup() -> None:
+    v = judge(target("地区生产总值增长7.5%", value=7.5, unit="%"), None, [])
+    assert (v.verdict, v.reason_code) == ("pending", "no_followup")
+    assert "2013" in v.reason
+
+
+def test_five_year_goal_waits_for_its_final_year() -> None:
+    t = target("城镇新增就业5500万人以上", value=5500, unit="万人", comparator=">=", year=2025,
+               horizon="five_year")
+    r = review("城镇新增就业1269万人。", year=2021)
+    assert judge(t, r, extract_outcomes(r)).verdict == "pending"
+
+
+# ------------------------------------------------------------------ real phrases → verdict
+# (target, review text of the next report, expected verdict, reason code)
+
+CASES = [
+    # hailar 2016 → 2017 line 13: growth and level targets on one line
+    (target("地区生产总值增长7.5%", value=7.5, unit="%", indicator="地区生产总值"),
+     "2016年,地区生产总值完成303.6亿元,同比增长7.2%;", "missed", "at_least"),
+    (target("地区生产总值增长7.5%，达到309亿元", value=309, unit="亿元", indicator="地区生产总值"),
+     "2016年,地区生产总值完成303.6亿元,同比增长7.2%;", "missed", "at_least"),
+    (target("区本级固定资产投资增长13%", value=13, unit="%", indicator="区本级固定资产投资"),
+     "区本级固定资产投资完成100.6亿元,同比增长16.6%;", "met", "at_least"),
+    # national 2023 → 2024 line 16: 左右, more and less is better
+    (target("国内生产总值增长5%左右", value=5, unit="%", comparator="~", indicator="国内生产总值"),
+     "国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。", "met", "about"),
+    (target("城镇调查失业率5.5%左右", value=5.5, unit="%", comparator="~", indicator="城镇调查失业率"),
+     "城镇新增就业1244万人，城镇调查失业率平均为5.2%。", "met", "ceiling"),
+    (target("居民消费价格涨幅3%左右", value=3, unit="%", comparator="~", indicator="居民消费价格涨幅"),
+     "居民消费价格上涨0.2%。", "met", "ceiling"),
+    # national 2022 → 2023 line 16
+    (target("国内生产总值增长5.5%左右", value=5.5, unit="%", comparator="~", indicator="国内生产总值"),
+     "全年国内生产总值增长3%，城镇新增就业1206万人。", "missed", "about"),
+    # national 2021 → 2022 line 20: 万亿斤 against 万亿斤
+    (target("粮食产量保持在1.3万亿斤以上", value=1.3, unit="万亿斤", comparator=">=", indicator="粮食产量"),
+     "粮食产量1.37万亿斤，增产267亿斤。", "met", "at_least"),
+    # a growth target with only a level reported: different measure
+    (target("社会消费品零售总额增长11.5%", value=11.5, unit="%", indicator="社会消费品零售总额"),
+     "社会消费品零售总额完成136.3亿元。", "unclear", "different_measure"),
+    # look-alike indicator is not evidence: 登记 vs 调查
+    (target("城镇调查失业率5.5%左右", value=5.5, unit="%", comparator="~", indicator="城镇调查失业率"),
+     "城镇登记失业率控制到3.65%。", "unclear", "not_reported"),
+    # hailar 2013 → 2014 line 41: 城乡 target, both figures short
+    (target("城乡居民可支配收入增长18%", value=18, unit="%", indicator="城乡居民收入"),
+     "城镇居民人均可支配收入完成25852元，同比增长11.1%;农民人均纯收入完成19080元，同比增长14.1%。",
+     "missed", "at_least"),
+    # nothing about it
+    (target("实施重点商贸流通项目17个", value=17, unit="个"),
+     "全年地区生产总值完成235.2亿元。", "unclear", "not_reported"),
+    # deliverables: hailar 2013 → 2014 lines 29-33
+    (target("确保红星美凯龙6万平方米主力店年内完工", kind="deliverable", value=None, comparator=None),
+     "红星美凯龙主力店项目开工建设。", "missed", "deliverable_lesser_stage"),
+    (target("确保新建的海拉尔客运总站", kind="deliverable", value=None, comparator=None,
+            quote="确保新建的海拉尔客运总站、呼伦贝尔中心城汽车公司调度中心投入使用"),
+     "投资1.3亿元的客运总站投入使用。", "met", "deliverable_done"),
+    (target("建成哈萨尔和东升路两个市民广场", kind="deliverable", value=None, comparator=None),
+     "哈萨尔、东升路两个市民广场投入使用。", "met", "deliverable_done"),
+    # a lesser stage of another part of the same big project is not a miss
+    (target("确保红星美凯龙5.7万平方米主力店正式运营", kind="deliverable", value=None, comparator=None),
+     "红星美凯龙城市商贸综合体建材城主体完工。", "unclear", "ambiguous"),
+    # completed but not said to be in use: unclear
+    (target("向阳幼儿园投入使用", kind="deliverable", value=None, comparator=None),
+     "投资9600万元实施的向阳幼儿园等6个项目全部完工。", "unclear", "ambiguous"),
+    (target("确保卫生大厦年内投入使用", kind="deliverable", value=None, comparator=None),
+     "区人民医院远程医疗项目投入使用。", "unclear", "not_reported"),
+    # relative targets
+    (target("全面完成节能减排各项任务", kind="relative", value=None, comparator=None),
+     "节能减排任务全面完成。", "met", "task_completed"),
+    (target("主要污染物排放量继续下降", kind="relative", value=None, comparator=None),
+     "主要污染物排放量继续下降，地表水和近岸海域水质持续好转。", "met", "direction"),
+    (target("居民收入增长与经济增长基本同步", kind="relative", value=None, comparator=None,
+            relation="synchronous"),
+     "国内生产总值增长5.2%。居民人均可支配收入增长6.1%。", "met", "synchronous"),
+    (target("居民收入增长与经济增长基本同步", kind="relative", value=None, comparator=None,
+            relation="synchronous"),
+     "国内生产总值增长8.1%。居民人均可支配收入增长6.1%。", "missed", "synchronous"),
+    (target("城镇居民收入增速高于全市平均水平", kind="relative", value=None, comparator=None),
+     "城镇居民人均可支配收入增长8%。", "unclear", "external_data"),
+]
+
+
+@pytest.mark.parametrize("t,text,verdict,code", CASES, ids=[c[0].span[:14] for c in CASES])
+def test_real_phrases(t: Target, text: str, verdict: str, code: str) -> None:
+    v = verdict_of(t, text)
+    assert (v.verdict, v.reason_code) == (verdict, code), v.reason
+    assert v.reason and v.rule
+    if verdict in ("met", "missed"):
+        assert v.outcome is not None and v.outcome.line >= 10
+
+
+def test_numbers_compared_are_normalised() -> None:
+    t = target("粮食产量保持在1.3万亿斤以上", value=1.3, unit="万亿斤", comparator=">=", indicator="粮食产量")
+    v = verdict_of(t, "粮食产量1.37万亿斤。")
+    assert v.norm_unit is not None and v.target_norm == pytest.approx(v.outcome_norm * 1.3 / 1.37)
+    assert v.target_norm > 1e11  # 万亿 applied
+
+
+def test_estimate_is_provisional() -> None:
+    t = target("地区生产总值增长7.5%", value=7.5, unit="%", indicator="地区生产总值")
+    v = verdict_of(t, "预计全年地区生产总值增长8%。")
+    assert (v.verdict, v.provisional) == ("met", True)
+
+
+def test_five_year_review_stage_never_gives_missed() -> None:
+    t = target("远山红郡住宅小区年内完工", kind="deliverable", value=None, comparator=None)
+    v = verdict_of(t, "五年来，远山红郡住宅小区一期建设顺利推进。")
+    assert v.verdict == "unclear"

@@ -1,0 +1,305 @@
+"""Segmentation: metadata and parts of every bundled report, and refusals."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import BUNDLED_FILES, GOLD, bundled
+from tracker.errors import InputError
+from tracker.model import Report
+from tracker.normalise import clean_line, normalise, split_lines
+from tracker.pipeline import read_report, report_from_bytes
+from tracker.segment import detect_delivered, detect_jurisdiction, last_unit, period_end_year, segment
+
+# name: jurisdiction, kind, delivered, review_year, plan_year, part kinds, five_year_end
+# (from seeds/INDEX.md and corpus/SOURCES.md and the reports' own headings)
+WR, PR = "work_report", "plan_report"
+BASIC = {"preamble", "review", "plan"}
+EXPECTED = {
+    "000_8942062fdd05ce19.txt": ("静海区", WR, date(2024, 1, 9), 2023, 2024, BASIC, None),
+    "001_89ca5d1321e099f2.txt": (
+        "静海区", WR, date(2026, 1, 15), 2025, 2026, BASIC | {"five_year", "five_year_review"}, 2030,
+    ),
+    "002_1ba162837e526855.txt": ("河东区", WR, date(2024, 1, 17), 2023, 2024, BASIC, None),
+    "003_b981e5a46551f8cf.txt": ("西青区", WR, date(2024, 1, 10), 2023, 2024, BASIC, None),
+    "004_4d547a2c16bc38ed.txt": ("河北区", PR, None, 2025, 2026, BASIC, None),
+    "hailar-2012-gwr.txt": ("海拉尔区", WR, date(2012, 2, 29), 2011, 2012, BASIC, None),
+    "hailar-2013-gwr.txt": ("海拉尔区", WR, date(2013, 2, 28), 2012, 2013, BASIC, None),
+    "hailar-2014-gwr.txt": ("海拉尔区", WR, date(2014, 2, 19), 2013, 2014, BASIC, None),
+    "hailar-2015-gwr.txt": ("海拉尔区", WR, date(2015, 2, 5), 2014, 2015, BASIC, None),
+    "hailar-2016-gwr.txt": ("海拉尔区", WR, date(2016, 2, 19), 2015, 2016, BASIC | {"five_year"}, 2020),
+    "hailar-2017-gwr.txt": ("海拉尔区", WR, date(2017, 2, 11), 2016, 2017, BASIC, None),
+    "hailar-2018-gwr.txt": ("海拉尔区", WR, date(2018, 3, 7), 2017, 2018, BASIC, None),
+    "national-2021-gwr.txt": (
+        "全国", WR, date(2021, 3, 5), 2020, 2021, BASIC | {"five_year", "five_year_review"}, 2025,
+    ),
+    "national-2022-gwr.txt": ("全国", WR, date(2022, 3, 5), 2021, 2022, BASIC, None),
+    "national-2023-gwr.txt": ("全国", WR, date(2023, 3, 5), 2022, 2023, BASIC, None),
+    "national-2024-gwr.txt": ("全国", WR, date(2024, 3, 5), 2023, 2024, BASIC, None),
+}
+
+_cache: dict[str, Report] = {}
+
+
+def report(name: str) -> Report:
+    if name not in _cache:
+        _cache[name] = read_report(bundled(name))
+    return _cache[name]
+
+
+def test_table_covers_every_bundled_file() -> None:
+    assert sorted(EXPECTED) == sorted(p.name for p in BUNDLED_FILES)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bundled_report_metadata(name: str) -> None:
+    place, kind, delivered, review_year, plan_year, part_kinds, five_year_end = EXPECTED[name]
+    r = report(name)
+    assert r.name == name
+    assert r.jurisdiction == place
+    assert r.kind == kind
+    assert r.delivered == delivered
+    assert (r.review_year, r.plan_year) == (review_year, plan_year)
+    assert {p.kind for p in r.parts} == part_kinds
+    assert r.five_year_end == five_year_end
+    assert r.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_parts_cover_the_paragraphs_in_order(name: str) -> None:
+    r = report(name)
+    in_parts = [p for part in r.parts for p in part.paragraphs]
+    headings = {part.heading for part in r.parts if part.heading}
+    rest = [p.text for p in r.paragraphs if p not in in_parts]
+    assert set(rest) == headings  # every paragraph is in a part or heads one
+    lines = [p.line for p in in_parts]
+    assert lines == sorted(lines) and len(lines) == len(set(lines))
+    assert r.parts[0].kind == "preamble"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_part_years(name: str) -> None:
+    r = report(name)
+    for part in r.parts_of("plan"):
+        assert part.year == r.plan_year
+    for part in r.parts_of("review"):
+        assert part.year == r.review_year
+    for part in r.parts_of("five_year"):
+        assert part.year == r.five_year_end
+
+
+def test_mixed_five_year_section_is_split_where_the_goals_begin() -> None:
+    r = report("001_89ca5d1321e099f2.txt")
+    (past,) = r.parts_of("five_year_review")
+    (goals,) = r.parts_of("five_year")
+    assert past.year == 2025
+    assert past.paragraphs[0].text.startswith("“十四五”时期")
+    assert goals.paragraphs[0].text.startswith("“十五五”时期")
+    assert any("主要目标是" in p.text for p in goals.paragraphs)
+
+
+def test_national_plan_sections_are_all_plan() -> None:
+    r = report("national-2022-gwr.txt")
+    plans = r.parts_of("plan")
+    assert [p.heading for p in plans] == ["二、2022年经济社会发展总体要求和政策取向", "三、2022年政府工作任务"]
+
+
+# --- gold labels as a measuring stick ----------------------------------------------------
+
+
+def _rows(kind: str) -> list[dict]:
+    folder = GOLD / kind
+    if not folder.exists():
+        pytest.skip("gold labels not available")
+    return [
+        json.loads(line)
+        for path in sorted(folder.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def _kinds_at(r: Report, line: int, span: str) -> set[str]:
+    """Kinds of the parts where `span` starts on original `line`."""
+    span = clean_line(span)
+    kinds = set()
+    for part in r.parts:
+        for p in part.paragraphs:
+            start = p.text.find(span)
+            while start >= 0:
+                if p.line_at(start) == line:
+                    kinds.add(part.kind)
+                start = p.text.find(span, start + 1)
+    return kinds
+
+
+def test_gold_targets_fall_in_plan_parts() -> None:
+    misses = [
+        (row["seed"], row["line"])
+        for row in _rows("targets")
+        if not _kinds_at(report(row["seed"]), row["line"], row["span"]) & {"plan", "five_year"}
+    ]
+    assert misses == []
+
+
+def test_gold_verdict_lines_fall_in_plan_and_review_parts() -> None:
+    misses = []
+    for row in _rows("verdicts"):
+        if not _kinds_at(report(row["target_doc"]), row["line"], row["span"]) & {"plan", "five_year"}:
+            misses.append((row["target_doc"], row["line"]))
+        if row.get("outcome_line") and "review" not in _kinds_at(
+            report(row["outcome_doc"]), row["outcome_line"], row["outcome_span"]
+        ):
+            misses.append((row["outcome_doc"], row["outcome_line"]))
+    assert misses == []
+
+
+# --- overrides and refusals --------------------------------------------------------------
+
+
+def _one_line_naming(exc: InputError, name: str) -> None:
+    assert str(exc).startswith(f"{name}: ") and "\n" not in str(exc)
+
+
+def test_seed_cut_before_its_plan_part_is_refused() -> None:
+    path = bundled("000_8942062fdd05ce19.txt")
+    lines = split_lines(path.read_text(encoding="utf-8"))
+    cut = next(i for i, line in enumerate(lines) if line.startswith("二、"))
+    data = "\n".join(lines[:cut]).encode("utf-8")
+    with pytest.raises(InputError, match="no plan part") as info:
+        report_from_bytes(data, "cut.txt")
+    _one_line_naming(info.value, "cut.txt")
+
+
+def _without_title_block(name: str) -> bytes:
+    lines = split_lines(bundled(name).read_text(encoding="utf-8"))
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("一、"))
+    return "\n".join(lines[start:]).encode("utf-8")
+
+
+def test_unknown_jurisdiction_is_refused_unless_given() -> None:
+    data = _without_title_block("003_b981e5a46551f8cf.txt")
+    with pytest.raises(InputError, match="--jurisdiction") as info:
+        report_from_bytes(data, "anon.txt")
+    _one_line_naming(info.value, "anon.txt")
+    r = report_from_bytes(data, "anon.txt", jurisdiction="西青区")
+    assert (r.jurisdiction, r.plan_year, r.delivered) == ("西青区", 2024, None)
+
+
+def test_unknown_year_is_refused_unless_given() -> None:
+    text = "政府工作报告\n——在某某县第三届人民代表大会第一次会议上\n各位代表：\n一、过去一年工作回顾\n成绩。\n二、今年工作安排\n目标。"
+    with pytest.raises(InputError, match="--year") as info:
+        report_from_bytes(text.encode(), "noyear.txt")
+    _one_line_naming(info.value, "noyear.txt")
+    r = report_from_bytes(text.encode(), "noyear.txt", year=2020)
+    assert (r.jurisdiction, r.review_year, r.plan_year) == ("某某县", 2019, 2020)
+    assert [p.year for p in r.parts] == [None, 2019, 2020]
+
+
+def test_year_override_wins() -> None:
+    path = bundled("hailar-2013-gwr.txt")
+    r = read_report(path, year=2099, jurisdiction="别处")
+    assert (r.review_year, r.plan_year, r.jurisdiction) == (2098, 2099, "别处")
+
+
+def test_segment_of_nothing_is_refused() -> None:
+    with pytest.raises(InputError):
+        segment([], "none.txt", "0" * 64)
+
+
+# --- detection in isolation --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "place"),
+    [
+        ("——2023年1月10日在杭州市西湖区第十四届人民代表大会第二次会议上", "西湖区"),
+        ("——2023年1月12日在广东省第十四届人民代表大会第一次会议上", "广东省"),
+        ("——在鄂尔多斯市达拉特旗第十八届人民代表大会", "达拉特旗"),
+        ("延边朝鲜族自治州人民政府州长 某某", "延边朝鲜族自治州"),
+        ("沛县人民政府\n2019年12月3日星期二", "沛县"),
+        ("受区人民政府委托，现向大会报告", None),
+        ("——2024年1月5日在荆州市沙市区第九届人民代表大会", "沙市区"),
+        ("平谷区人民政府", "平谷区"),
+        ("——2024年3月5日在第十四届全国人民代表大会第二次会议上", "全国"),
+        ("国务院总理\n李强", "全国"),
+        ("政府工作报告\n各位代表：", None),
+    ],
+)
+def test_detect_jurisdiction(front: str, place: str | None) -> None:
+    assert detect_jurisdiction(front) == place
+
+
+@pytest.mark.parametrize(
+    ("place", "unit"),
+    [
+        ("天津市静海区", "静海区"),
+        ("内蒙古自治区呼伦贝尔市海拉尔区", "海拉尔区"),
+        ("上海市浦东新区", "浦东新区"),
+        ("杭州市西湖区", "西湖区"),
+        ("济南市市中区", "市中区"),
+        ("北京市通州区", "通州区"),
+        ("苏州市", "苏州市"),
+        ("湘西土家族苗族自治州泸溪县", "泸溪县"),
+        ("本区", None),
+    ],
+)
+def test_last_unit(place: str, unit: str | None) -> None:
+    assert last_unit(place) == unit
+
+
+@pytest.mark.parametrize(
+    ("front", "day"),
+    [
+        ("——2024年1月9日在天津市静海区", date(2024, 1, 9)),
+        ("----2012年2月29日在海拉尔区第十三届", date(2012, 2, 29)),
+        ("——二〇二四年一月九日在某某区", date(2024, 1, 9)),
+        ("天津市河北区人民政府\n2019年12月3日星期二", None),
+        ("2024年1月23日\n（此件主动公开）", None),
+    ],
+)
+def test_detect_delivered(front: str, day: date | None) -> None:
+    assert detect_delivered(front) == day
+
+
+@pytest.mark.parametrize(("number", "end"), [(13, 2020), (14, 2025), (15, 2030), (11, 2010)])
+def test_period_end_year(number: int, end: int) -> None:
+    assert period_end_year(number) == end
+
+
+def test_headings_must_follow_in_sequence() -> None:
+    text = (
+        "各位代表：\n一、2023年工作回顾\n成绩。\n三、这不是标题\n二、2024年工作安排\n"
+        "一、这是列举，不是新的部分\n目标。"
+    )
+    r = segment(normalise(text), "seq.txt", "0" * 64, jurisdiction="某区")
+    assert [(p.kind, p.heading) for p in r.parts] == [
+        ("preamble", ""),
+        ("review", "一、2023年工作回顾"),
+        ("plan", "二、2024年工作安排"),
+    ]
+
+
+def test_plan_report_kind_from_the_opening() -> None:
+    text = (
+        "各位代表：\n受区人民政府委托，现向大会报告某区2025年国民经济和社会发展计划执行情况与2026年计划草案。\n"
+        "一、2025年计划执行情况\n完成。\n二、2026年主要目标任务\n目标。"
+    )
+    r = segment(normalise(text), "plan.txt", "0" * 64, jurisdiction="某区")
+    assert r.kind == "plan_report"
+    assert (r.review_year, r.plan_year) == (2025, 2026)
+
+
+def test_coming_five_years_goals() -> None:
+    text = (
+        "——2022年1月5日在某某市第一届人民代表大会上\n各位代表：\n一、过去五年工作回顾\n成绩。\n"
+        "二、今后五年的奋斗目标和主要任务\n目标。\n三、2022年工作安排\n任务。"
+    )
+    r = segment(normalise(text), "five.txt", "0" * 64)
+    assert [p.kind for p in r.parts] == ["preamble", "five_year_review", "five_year", "plan"]
+    assert r.five_year_end == 2026
+    assert r.jurisdiction == "某某市"

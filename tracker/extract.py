@@ -1,0 +1,564 @@
+"""Targets from the plan parts of a report: quantitative, relative and deliverable.
+
+    extract_targets(report) -> list[Target]
+    targets_from_text(text, *, year, horizon="annual", breaks=None) -> list[Target]
+
+A paragraph is cut into sentences (。；！？) and clauses (，：); a clause into items where a
+list of quantities or stages is joined by 、 ("盘活建筑类资产100处、建筑面积70万平方米以上").
+Each item gives at most one target of each kind, tried in this order: a number with a
+unit, a relative pattern, a deliverable (a stage word and a concrete object). The word
+lists live in tracker/rules/targets.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tracker import grammar, rules
+from tracker.grammar import Quantity
+from tracker.model import Paragraph, Report, Target
+
+_SENTENCE_RE = re.compile(r"[^。！？；;!?]+[。！？；;!?]?")
+# clause ends: Chinese comma/colon, or a half-width comma/colon not inside a number
+_CLAUSE_RE = re.compile(r"(?:[，：]|,(?!\d{3})|:(?!\d))")
+# a clause without one of these holds no quantity worth reading (a lone 一 is never a target)
+_MAY_HOLD_NUMBER = re.compile(r"[0-9０-９二两三四五六七八九十百千万亿零〇]")
+_TRIVIAL_TAIL = "”“’‘\"'）)》」』 \t.。；;，,、：:!！?？"
+
+
+@dataclass(frozen=True)
+class _Words:
+    neutral: re.Pattern[str]
+    leaders: re.Pattern[str]
+    facilitating: re.Pattern[str]
+    means: re.Pattern[str]
+    vague: re.Pattern[str]
+    enumerators: tuple[re.Pattern[str], ...]
+    background: re.Pattern[str]
+    creating: re.Pattern[str]
+    set_phrases: tuple[str, ...]
+    stage_after: re.Pattern[str]
+    stage_before: re.Pattern[str]
+    strong: frozenset[str]
+    weak: frozenset[str]
+    event_before: frozenset[str]
+    concrete: tuple[str, ...]
+    abstract: tuple[str, ...]
+    event_heads: tuple[str, ...]
+    generic: tuple[str, ...]
+    unspecified: re.Pattern[str]
+    trailing: tuple[str, ...]
+    growth: re.Pattern[str]
+    change: re.Pattern[str]
+    cumulative: re.Pattern[str]
+    rate_words: tuple[str, ...]
+    needs_indicator: frozenset[str]
+    soft_decrease: tuple[str, ...]
+    stop_at: tuple[str, ...]
+    progress: re.Pattern[str]
+    measurable: tuple[str, ...]
+    predicates: frozenset[str]
+    floor: re.Pattern[str]
+    generic_task: re.Pattern[str]
+    name_suffixes: tuple[str, ...]
+    compound_before: str
+    mode_before: str
+    copula: re.Pattern[str]
+    each: re.Pattern[str]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _words() -> _Words:
+    t = rules.target_words()
+    lead, stage, obj = t["leader"], t["stage"], t["object"]
+    return _Words(
+        neutral=re.compile(rf"^(?:{_alt(lead['neutral'])})"),
+        leaders=re.compile(
+            rf"\s*(?:(?P<facilitating>{_alt(lead['facilitating'])})|(?P<means>{_alt(lead['means'])})"
+            rf"|(?P<neutral>{_alt(lead['neutral'])}))"
+        ),
+        facilitating=re.compile(rf"^(?:{_alt(lead['facilitating'])})"),
+        means=re.compile(rf"^(?:{_alt(lead['means'])})"),
+        vague=re.compile(rf"^(?:{_alt(lead['vague'])})"),
+        enumerators=tuple(re.compile(p) for p in lead["enumerators"]),
+        background=re.compile(_alt(lead["background"])),
+        creating=re.compile(rf"^(?:{_alt(t['quantity']['creating'])})"),
+        set_phrases=tuple(t["quantity"]["set_phrases"]),
+        stage_after=re.compile(rf"(?:{_alt(stage['after'])})$"),
+        stage_before=re.compile(_alt(stage["before"])),
+        strong=frozenset(stage["strong_before"]),
+        weak=frozenset(stage["weak_before"]),
+        event_before=frozenset(stage["event_before"]),
+        concrete=tuple(sorted(obj["concrete_heads"], key=len, reverse=True)),
+        abstract=tuple(sorted(obj["abstract_heads"], key=len, reverse=True)),
+        event_heads=tuple(obj["event_heads"]),
+        generic=tuple(obj["generic"]),
+        unspecified=re.compile(_alt(obj["unspecified"])),
+        trailing=tuple(sorted(obj["trailing"], key=len, reverse=True)),
+        growth=re.compile(rf"(?:{_alt(t['measure']['growth'])})$"),
+        change=re.compile(rf"(?:{_alt(t['measure']['change'])})$"),
+        cumulative=re.compile(_alt(t["measure"]["cumulative"])),
+        rate_words=tuple(t["measure"]["rate"]),
+        needs_indicator=frozenset(t["relative_needs_indicator"]["relations"]),
+        soft_decrease=tuple(t["relative_needs_indicator"]["soft_decrease"]),
+        stop_at=tuple(t["part"]["stop_at"]),
+        progress=re.compile(rf"(?:{_alt(obj['progress'])})$"),
+        measurable=tuple(t["relative_needs_indicator"]["measurable_heads"]),
+        predicates=frozenset(t["relative_needs_indicator"]["predicates"]),
+        generic_task=re.compile(t["relative_generic"]["pattern"]),
+        name_suffixes=tuple(t["relative_name"]["suffixes"]),
+        floor=re.compile(rf"^[^，；。]{{0,6}}(?:{_alt(lead['floor_nouns'])})$"),
+        compound_before=obj["compound_before"],
+        mode_before=obj["mode_before"],
+        copula=re.compile(rf"^(?:{_alt(lead['copula'])})"),
+        each=re.compile(rf"^(?P<names>[^，；。]+?[、和][^，；。]+?)(?:{_alt(lead['each'])})"),
+    )
+
+
+# --- public ------------------------------------------------------------------------------
+
+
+def extract_targets(report: Report) -> list[Target]:
+    """Every target stated in the report's plan and five-year parts, in reading order."""
+    out: list[Target] = []
+    for part in report.parts:
+        if part.kind == "plan":
+            horizon, year = "annual", part.year or report.plan_year
+        elif part.kind == "five_year":
+            horizon, year = "five_year", part.year or report.five_year_end or report.plan_year
+        else:
+            continue
+        for para in part.paragraphs:
+            if para.text.lstrip().startswith(_words().stop_at):
+                break  # a glossary or notes: nothing after it is a commitment
+            out.extend(_paragraph_targets(para, year, horizon))
+    return out
+
+
+def targets_from_text(text: str, *, year: int, horizon: str = "annual") -> list[Target]:
+    """Targets in a piece of plan text (one paragraph); lines count from 1."""
+    return _paragraph_targets(Paragraph(text, ((0, 1),)), year, horizon)
+
+
+# --- paragraphs, sentences, clauses ------------------------------------------------------
+
+
+def _paragraph_targets(para: Paragraph, year: int, horizon: str) -> list[Target]:
+    out: list[Target] = []
+    for sm in _SENTENCE_RE.finditer(para.text):
+        sentence = sm.group(0)
+        start = sm.start()
+        previous: list[Target] = []
+        prev_text = ""
+        for c_start, c_end in _clauses(sentence):
+            ctx = _Clause(para, year, horizon, sentence.strip(), start + c_start, sentence[c_start:c_end])
+            ctx.after_deliverable = any(t.kind == "deliverable" for t in previous)
+            ctx.previous_text = prev_text
+            previous = ctx.targets()
+            prev_text = _strip_tail(ctx.text[ctx.core_start:])
+            out.extend(previous)
+    return out
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans, last = [], 0
+    for m in _CLAUSE_RE.finditer(sentence):
+        spans.append((last, m.start()))
+        last = m.end()
+    spans.append((last, len(sentence.rstrip("。！？；;!?"))))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _strip_tail(s: str) -> str:
+    return s.rstrip(_TRIVIAL_TAIL)
+
+
+class _Clause:
+    """One clause of a plan sentence and the targets it states."""
+
+    def __init__(self, para: Paragraph, year: int, horizon: str, quote: str, offset: int, text: str):
+        self.para, self.year, self.horizon, self.quote = para, year, horizon, quote
+        self.offset = offset  # of `text` in the paragraph
+        self.text = text
+        self.core_start, self.lead = _leader(text)
+        self.after_deliverable = False  # the previous clause of the sentence was a deliverable
+        self.previous_text = ""  # the previous clause of the sentence, leader stripped
+        self.first_number = 0  # offset of the clause's first number
+
+    # -- driver
+    def targets(self) -> list[Target]:
+        if _words().copula.match(self.text[self.core_start:]):
+            return []  # "是完成全年目标任务的关键": a statement about the plan
+        items = self._items()
+        out: list[Target] = []
+        shared = self._shared_comparator(items)
+        distributed = self._distributed(items)
+        for i, (a, b, qs) in enumerate(items):
+            item_out = self._quantitative(a, b, qs, shared, distributed.get(i))
+            if not item_out:
+                item_out = self._relative(a, b)
+            if not item_out:
+                item_out = self._deliverable(a, b)
+            out.extend(item_out)
+        return out
+
+    # -- items: a list of quantities or stages joined by 、/和/及
+    def _items(self) -> list[tuple[int, int, list[Quantity]]]:
+        text = self.text
+        qs = []
+        if _MAY_HOLD_NUMBER.search(text):
+            qs = [q for q in grammar.find_quantities(text) if self._is_measure(q)]
+        cuts = []
+        for q in qs:
+            rest = text[q.end:q.end + 1]
+            if rest in ("、", "和", "及"):
+                cuts.append(q.end)
+            elif q.num_start > 0 and text[q.num_start - 1] in "、和及" and q.num_start - 1 > self.core_start:
+                cuts.append(q.num_start - 1)  # "实施5个养殖场、10万亩种薯基地…": one item each
+        for m in re.finditer("、|及", text):  # "南片竣工、北扩展区开工建设": a list of stages
+            before = _strip_tail(text[: m.start()])
+            if _words().stage_after.search(before) and m.start() not in cuts:
+                cuts.append(m.start())
+        cuts.sort()
+        self.first_number = qs[0].num_start if qs else 0
+        items, a = [], self.core_start
+        for c in cuts:
+            if c > a:
+                items.append((a, c))
+                a = c + 1
+        items.append((a, len(text)))
+        return [(a, b, [q for q in qs if a <= q.num_start < b]) for a, b in items if b > a]
+
+    def _is_measure(self, q: Quantity) -> bool:
+        """A number worth reading: not a set phrase ("一批", "两个确立") nor background."""
+        if (q.chinese and q.value < 10 and q.unit and q.unit[-1] not in "%点"
+                and not q.text.startswith("百分之") and _strip_tail(self.text[q.end:])):
+            return False  # "一批", "两项补贴"; but "新建幼儿园两所" ends on its number
+        if any(self.text.startswith(p, q.num_start) for p in _words().set_phrases):
+            return False
+        head = self.text[: q.num_start]
+        if head.endswith("有"):
+            return False  # "重点调度项目有66个": a fact, not a promise
+        if head.count("“") > head.count("”"):
+            return False  # inside a name in quotes: "十项行动"
+        return not _words().background.search(head[-6:])
+
+    def _shared_comparator(self, items) -> Quantity | None:
+        """'100处、建筑面积70万平方米以上': a trailing 以上 covers the whole list."""
+        last = [qs[-1] for _, _, qs in items if qs]
+        if len(last) > 1 and last[-1].comparator != "=":
+            return last[-1]
+        return None
+
+    def _distributed(self, items) -> dict[int, str]:
+        """'粮食播种面积和产量分别稳定在100万亩、35万吨以上': names in order of the numbers."""
+        k = self.text.find("分别")
+        qitems = [i for i, (_, _, qs) in enumerate(items) if qs]
+        if k < 0 or len(qitems) < 2:
+            return {}
+        names = [n for n in re.split("[和、及与]", self.text[self.core_start:k]) if n]
+        if len(names) != len(qitems):
+            return {}
+        head = names[0]
+        out = {}
+        for i, name in zip(qitems, names):
+            if len(name) < len(head) and not grammar.lookup_indicator(name):
+                name = head[: max(len(head) - len(name), 0)][:2] + name
+            out[i] = name
+        return out
+
+    # -- quantitative
+    def _quantitative(self, a: int, b: int, qs: list[Quantity], shared, name) -> list[Target]:
+        if not qs:
+            return []
+        q = qs[-1]  # earlier numbers qualify a noun ("引进超亿元北京项目10个")
+        if not self._quantity_is_target(a, b, q):
+            return []
+        comparator = q.comparator
+        if comparator == "=" and shared is not None and shared is not q:
+            comparator = shared.comparator
+        if comparator == "=" and _words().floor.match(_strip_tail(self.text[q.end:b])):
+            comparator = ">="
+        span_end = q.end
+        if _strip_tail(self.text[q.end:b]) and q.comparator == "=":
+            span_end = len(_strip_tail(self.text[:b]))  # "新建1200座农村无害化卫生户厕"
+        if name is not None:  # a distributed list: the whole clause is the span
+            a, span_end = self.core_start, len(_strip_tail(self.text))
+        before = self.text[a:q.num_start]
+        # a distributed list reads its measure before the first number ("分别降低13.5%、18%")
+        measure_text = self.text[: self.first_number] if name else before
+        out = []
+        for indicator, rule in self._indicators(before, self.text[q.end:b], q, name):
+            out.append(self._target(
+                a, span_end, "quantitative", indicator, key_at=q.num_start,
+                comparator=comparator, value=q.value, unit=q.unit, value_max=q.value_max,
+                measure=_measure(measure_text, q, rule), polarity=rule.polarity if rule else 1,
+                indicator_key=rule.key if rule else None,
+            ))
+        return out
+
+    def _indicators(self, before: str, after: str, q: Quantity, name: str | None):
+        """(indicator, lexicon rule or None) for each target one number states."""
+        if name is not None:
+            rule = grammar.lookup_indicator(name)
+            return [(rule.name if rule else name, rule)]
+        found = _distinct_rules(grammar.find_indicators(before))
+        each = _words().each.match(before)
+        if each and not found[1:]:  # "城镇…收入、农村…收入均增长8%": the number holds for each
+            rule = found[0] if found else None
+            return [(n, rule) for n in re.split("[、和]", each.group("names")) if n]
+        if len(found) > 1 and re.search("[和、及与]", before):
+            return [(r.name, r) for r in found]  # "生活垃圾分类覆盖率、无害化处理率达100%"
+        rule = grammar.lookup_indicator(before) if found else None
+        if rule is None:
+            rule = grammar.lookup_indicator(after)  # "严守18亿亩耕地红线"
+        if rule is None and not _derive_indicator(before, ""):
+            rule = grammar.lookup_indicator(self.text[: q.num_start])  # "…，达到326亿元"
+        return [(rule.name if rule else _derive_indicator(before, after), rule)]
+
+    def _quantity_is_target(self, a: int, b: int, q: Quantity) -> bool:
+        tail = _strip_tail(self.text[q.end:b])
+        if tail and grammar.unit_dimension(q.unit) == "age":
+            return False  # "3岁以下婴幼儿": an age qualifies the people counted
+        if q.comparator != "=" and not q.text.startswith(("达", "保持")):
+            return True  # 以上 / 以内 / 左右 / 突破 / 超过 / 控制在 ...
+        if tail and _words().floor.match(tail):
+            return True  # "守住18亿亩耕地红线"
+        before = self.text[a:q.num_start]
+        if q.chinese and (tail or not (_words().growth.search(before) or _words().change.search(before)
+                                       or _words().creating.search(before[-4:]))):
+            return False  # "实施百家企业专利破零行动", "关乎千家万户": numerals inside words
+        if not tail:
+            return True  # the clause ends on the number: "新建提升口袋公园3个"
+        if _words().growth.search(before) or _words().change.search(before) or before.endswith(("达到", "达", "按")):
+            return True
+        if self.lead in ("vague", "facilitating") and q.num_start > self.core_start:
+            return False  # "加快…等3所中小学建设": the number only names the things pushed
+        if before.endswith("等"):
+            return True  # "海拉尔大街、贝尔大街等7条主干道路进行综合改造": a counted list
+        if q.num_start == self.core_start:
+            return True  # "12家免疫规划门诊智慧化全覆盖"
+        if q.num_start == a and _words().creating.match(self.text[self.core_start:]):
+            return True  # a later item of "实施5个养殖场、10万亩种薯基地等项目"
+        return bool(_words().creating.match(self.text[self.core_start:]))
+
+    # -- relative
+    def _relative(self, a: int, b: int) -> list[Target]:
+        text = self.text
+        w = _words()
+        for start, end, relation in grammar.find_relative(text[a:b]):
+            start, end = start + a, end + a
+            if text[end:end + 1] == "的" or text.startswith(w.name_suffixes, end):
+                continue  # "是完成全年目标任务的关键": a noun phrase, not a promise
+            subject = text[a:start]
+            if not _strip_tail(subject) and w.generic_task.match(text[start:end]):
+                continue  # "完成全年目标任务": the whole plan, nothing to check
+            found = [f for f in grammar.find_indicators(subject)]
+            if relation in w.needs_indicator or (
+                relation == "decrease" and text[start:end] in w.soft_decrease
+            ):
+                measurable = _strip_tail(subject).rstrip("和与及、").endswith(w.measurable)
+                if not (found or measurable) or start == a:
+                    continue  # "不断提升生态系统质量": an exhortation, not a comparison
+            if w.unspecified.search(subject):
+                continue  # "促进更多企业专利破零": no one thing is promised
+            span_end = len(_strip_tail(text[:b])) if b > end else end
+            if not _strip_tail(subject) and self.previous_text and relation in w.predicates:
+                return [self._borrowed(relation, span_end, start)]  # "确保X就业，实现动态清零"
+            rules_found = _distinct_rules(found)
+            if len(rules_found) > 1 and re.search("[和、及与]", subject):
+                return [
+                    self._target(a, span_end, "relative", r.name, key_at=start, relation=relation,
+                                 polarity=r.polarity, indicator_key=r.key)
+                    for r in rules_found
+                ]
+            rule = rules_found[0] if rules_found else None
+            indicator = rule.name if rule else (_derive_indicator(subject, "") or text[start:end])
+            return [
+                self._target(a, span_end, "relative", indicator, key_at=start, relation=relation,
+                             polarity=rule.polarity if rule else 1,
+                             indicator_key=rule.key if rule else None)
+            ]
+        return []
+
+    def _borrowed(self, relation: str, span_end: int, key_at: int) -> Target:
+        """A relative target whose subject is the clause before it."""
+        prev = self.previous_text
+        t = self._target(self.core_start, span_end, "relative", _derive_indicator(prev, ""),
+                         key_at=key_at, relation=relation)
+        t.span = prev + "，" + t.span
+        t.offset -= len(prev) + 1
+        t.line = self.para.line_at(t.offset)
+        return t
+
+    # -- deliverable
+    def _deliverable(self, a: int, b: int) -> list[Target]:
+        w = _words()
+        text = self.text
+        body = _strip_tail(text[a:b])
+        if len(body) < 4 or self.lead == "vague" or w.unspecified.search(body):
+            return []
+        m = w.stage_after.search(body)
+        if (m and m.start() >= 2 and not w.progress.search(body[: m.start()])
+                and body[m.start() - 1] not in "的和与及" + w.mode_before):  # "…的管理和运营"
+            obj = body[: m.start()]
+            if self._object_ok(obj):
+                return [self._target(a, a + len(body), "deliverable", obj + m.group(0),
+                                     key_at=a + m.start(), stage=m.group(0))]
+        # a stage verb before its object: at the clause head, or later after a means or
+        # a push ("通过国资平台组建…", "推动国有资本与社会资本合作设立新基金")
+        for m in w.stage_before.finditer(body):
+            if m.start() > 0 and self.lead not in ("facilitating", "means"):
+                break
+            verb = m.group(0)
+            if m.start() > 0 and body[m.start() - 1] in w.compound_before:
+                continue  # "改扩建", "重建": part of another word
+            raw = _strip_tail(body[m.end():])
+            if raw.startswith("了"):
+                return []  # "编制了…": done already, a review
+            obj = _strip_object(raw)
+            if not obj or raw[0] in "、，" or not self._verb_object_ok(verb, obj, raw):
+                continue
+            if m.start() > 0 and not obj.endswith(w.concrete):
+                continue  # a verb inside the clause needs a concrete thing after it
+            if verb in w.weak and self.after_deliverable:
+                return []  # "盘活X旧居，打造…展馆": the second clause says what X is for
+            span_a = a if self.lead == "facilitating" else a + m.start()
+            return [self._target(span_a, a + len(body), "deliverable", obj,
+                                 key_at=a + m.start(), stage=verb)]
+        return []
+
+    def _object_ok(self, obj: str) -> bool:
+        w = _words()
+        bare = _strip_object(obj)
+        start, _ = _leader(bare)
+        bare = bare[start:]  # "力争2018年投入使用": a date is no object
+        if bare.endswith(w.abstract) and not bare.endswith(w.concrete):
+            return False  # "城市管理全覆盖"
+        if len(bare) < 3 or bare.startswith(w.generic) and len(bare) <= 6:
+            return False
+        if any(bare == g for g in w.generic) or _vague_start(bare):
+            return False
+        return True
+
+    def _verb_object_ok(self, verb: str, obj: str, raw: str) -> bool:
+        w = _words()
+        if obj.startswith(w.generic) and len(obj) <= 6:
+            return False
+        if verb in w.event_before:
+            return obj.endswith(w.event_heads)
+        if obj.endswith(w.concrete):
+            return True
+        if _vague_start(obj) or obj.endswith(w.abstract):
+            return False
+        if verb not in w.strong and raw.endswith(w.abstract):
+            return False  # "建立…工作机制"; but "完成…布展工作" is a completion
+        if re.fullmatch(r"“[^”]*[一二两三四五六七八九十][^”]*”?", obj):
+            return False  # a slogan in quotes: 打造“两个中心”
+        return verb in w.strong and len(obj) >= 3
+
+    # -- record
+    def _target(self, a: int, b: int, kind: str, indicator: str, *, key_at: int, **fields) -> Target:
+        span = self.text[a:b].strip()
+        if span.count("“") > span.count("”") and self.text[b:b + 1] == "”":
+            span += "”"  # keep the closing quote of "双下降”"
+        lead = len(self.text[a:b]) - len(self.text[a:b].lstrip())
+        offset = self.offset + a + lead
+        line = self.para.line_at(offset)
+        key_line = self.para.line_at(self.offset + key_at)
+        if key_line != line and self.para.line_at(self.offset + b - 1) == key_line:
+            line = key_line  # a span broken across lines: cite the line holding its number/stage
+        return Target(
+            line=line, span=span, kind=kind, indicator=indicator.strip("，、 "),
+            comparator=fields.pop("comparator", None), value=fields.pop("value", None),
+            unit=fields.pop("unit", None), target_year=self.year, horizon=self.horizon,
+            quote=self.quote, offset=offset, **fields,
+        )
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+
+def _leader(text: str) -> tuple[int, str]:
+    """Where the clause's own words start, and what kind of verb led it.
+
+    lead is "" (none or neutral words only), "facilitating" (推动/推进/加快…), "means"
+    (通过/联合/依托…) or "vague" (深化/加强/完善…).
+    """
+    w = _words()
+    i, lead = 0, ""
+    for pattern in w.enumerators:
+        m = pattern.match(text)
+        if m:
+            i = m.end()
+            break
+    while True:
+        m = w.leaders.match(text, i)
+        if not m:
+            break
+        i = m.end()
+        kind = m.lastgroup
+        if kind != "neutral" and not lead:
+            lead = kind
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if not lead and w.vague.match(text[i:]) and not w.creating.match(text[i:]):
+        lead = "vague"
+    return i, lead
+
+
+def _vague_start(s: str) -> bool:
+    return bool(_words().vague.match(s)) or bool(_words().facilitating.match(s))
+
+
+def _strip_object(obj: str) -> str:
+    obj = _strip_tail(obj)
+    changed = True
+    while changed:
+        changed = False
+        for t in _words().trailing:
+            if obj.endswith(t) and len(obj) > len(t) + 1:
+                obj, changed = _strip_tail(obj[: -len(t)]), True
+    return obj.strip("“”\"")
+
+
+def _distinct_rules(found) -> list[rules.IndicatorRule]:
+    out: list[rules.IndicatorRule] = []
+    for _, _, r in found:
+        if r not in out:
+            out.append(r)
+    return out
+
+
+_MEASURE_VERBS = re.compile(
+    r"(?:同比|比上年|比去年)?(?:增长|增速|增幅|达到|达|突破|超过|保持在|保持|稳定在|控制在|"
+    r"不低于|不少于|提高到|提高|提升至|提升|增加|到位|实现|完成)?$"
+)
+
+
+def _derive_indicator(before: str, after: str) -> str:
+    name = _MEASURE_VERBS.sub("", before).strip("，、：的 ")
+    if not name:
+        name = _strip_tail(after)[:16]
+    return name
+
+
+def _measure(before: str, q: Quantity, rule) -> str:
+    w = _words()
+    if q.unit == "个百分点" or w.change.search(before):
+        return "change"
+    if w.cumulative.search(before):
+        return "cumulative"
+    if q.unit and q.unit.endswith("%"):
+        if w.growth.search(before):
+            return "growth"
+        if any(r in before for r in w.rate_words) or (rule and rule.measure == "rate"):
+            return "rate"
+        return rule.measure if rule else "rate"
+    return "level"

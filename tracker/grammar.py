@@ -1,0 +1,302 @@
+"""Numbers, units, comparators and indicator names in report Chinese; reads tracker/rules/.
+
+Stable API (extend only):
+
+    parse_number(s) -> float
+        "1,000" -> 1000.0, "4.5" -> 4.5, "三千万" -> 3e7, "两" -> 2.0, "百分之五" -> 5.0.
+        Raises ValueError when `s` is not a number.
+    find_quantities(text) -> list[Quantity]
+        every number + unit in `text`, with its comparator words:
+        "新增就业1万人以上" -> Quantity(value=1, unit="万人", comparator=">=", ...),
+        "新认定各类专精特新企业 5-8 家" -> value=5, value_max=8, unit="家", comparator=">=",
+        "超万人" -> value=1, unit="万人", comparator=">=", "两个百分点" -> 2 个百分点.
+        A bare number has comparator "=" (the verdict policy reads it as "at least" for
+        more-is-better indicators). Start/end cover the comparator words too.
+    to_base(value, unit) -> (float, base_unit)
+        1.3 万亿斤 -> (6.5e11, "千克"); 28 亿元 -> (2.8e9, "元"); 3 所 -> (3, "所");
+        an unknown unit comes back unchanged.
+    unit_dimension(unit) -> str | None
+        "万吨" -> "mass", "家" -> "count:家": two quantities compare only in one dimension.
+    lookup_indicator(text) -> IndicatorRule | None
+        the lexicon entry named in `text` (longest alias wins), with key, name, polarity.
+    find_indicators(text) -> list[tuple[int, int, IndicatorRule]]
+        every alias occurrence, left to right, longest first where they overlap.
+    find_relative(text) -> list[tuple[int, int, str]]
+        relative patterns ("与经济增长同步", "双下降", "完成市下达目标任务") as (start, end, relation).
+    find_stage_after(text) / STAGE_AFTER, STAGE_BEFORE: deliverable stage words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tracker import rules
+
+__all__ = [
+    "Quantity",
+    "IndicatorRule",
+    "parse_number",
+    "find_quantities",
+    "to_base",
+    "unit_dimension",
+    "lookup_indicator",
+    "find_indicators",
+    "find_relative",
+    "find_stage_after",
+]
+
+IndicatorRule = rules.IndicatorRule
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit and comparator, as found in a text."""
+
+    start: int  # first character, comparator words included
+    end: int  # one past the last character, comparator words included
+    value: float  # as written in `unit` (lower end of a range)
+    unit: str | None  # as written, magnitude included: "万人", "亿元", "%", "个百分点"
+    comparator: str = "="  # ">=", "<=", "~", "="
+    value_max: float | None = None  # upper end of a range
+    approx: bool = False  # 左右 / 约 / 近
+    below: bool = False  # 近 / 接近: just under the value
+    num_start: int = 0  # where the number itself starts (no comparator words)
+    chinese: bool = False  # written with Chinese numerals ("百场", "两个百分点")
+    text: str = ""
+
+
+# --- numbers -----------------------------------------------------------------------------
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+
+def _parse_cn(s: str) -> float:
+    """Chinese numerals: 三千万 → 3e7, 十二 → 12, 一百零五 → 105, 千 → 1000."""
+    total, section, digit = 0, 0, None
+    for ch in s:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]
+            digit = None
+        elif ch in _CN_BIG:
+            section += digit or 0
+            total = (total + (section or 1)) * _CN_BIG[ch] if ch == "亿" else total + (section or 1) * _CN_BIG[ch]
+            section, digit = 0, None
+        else:
+            raise ValueError(f"not a Chinese numeral: {s!r}")
+    return float(total + section + (digit or 0))
+
+
+def parse_number(s: str) -> float:
+    """An Arabic or Chinese number as written in a report."""
+    t = s.strip().translate(_FULLWIDTH).replace(" ", "")
+    if not t:
+        raise ValueError("empty number")
+    if t.startswith("百分之"):
+        return parse_number(t[3:])
+    if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", t):
+        return float(t.replace(",", ""))
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(万亿|亿|万|千|百)", t)
+    if m:  # "1.3万亿"
+        return float(m.group(1)) * _magnitude(m.group(2))
+    return _parse_cn(t)
+
+
+def _magnitude(mag: str) -> float:
+    return rules.units().magnitudes.get(mag, 1.0)
+
+
+# --- quantities --------------------------------------------------------------------------
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_NUM = r"[零〇一二两三四五六七八九十百千]+"
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _quantity_re() -> re.Pattern[str]:
+    table = rules.units()
+    words, seps = rules.comparators()
+    unit_alts = []
+    for name in sorted(table.units, key=len, reverse=True):
+        guard = table.not_before.get(name)
+        unit_alts.append(re.escape(name) + (f"(?![{re.escape(guard)}])" if guard else ""))
+    unit_alts.append("％")
+    before = _alt(w.text for w in words if w.place == "before")
+    after = _alt(w.text for w in words if w.place == "after")
+    infix = _alt(w.text for w in words if w.place == "infix")
+    mags = _alt(table.magnitudes)
+    sep = _alt(seps)
+    num = rf"(?:{_ARABIC}|{_CN_NUM})"
+    pattern = (
+        rf"(?:(?P<pre>{before})\s*)?"
+        rf"(?:百分之(?P<pct>{num})"
+        rf"|(?<![\d.A-Za-z_第])(?P<num>{num})?"
+        rf"(?:\s*(?:%|％|(?P<mag1>{mags}))?\s*(?P<sep>{sep})\s*(?P<num2>{num}))?"
+        rf"(?P<infix>{infix})?"
+        rf"\s*(?P<mag>{mags})?"
+        rf"\s*(?P<unit>{'|'.join(unit_alts)}))"
+        rf"(?P<post>\s*(?:{after}))?"
+    )
+    return re.compile(pattern)
+
+
+@cache
+def _word_table() -> dict[tuple[str, str], rules.ComparatorWord]:
+    words, _ = rules.comparators()
+    return {(w.place, w.text): w for w in words}
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number with a unit in `text`, left to right, with comparator words."""
+    out: list[Quantity] = []
+    table = _word_table()
+    for m in _quantity_re().finditer(text):
+        q = _quantity_from_match(m, table)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _quantity_from_match(m: re.Match[str], table) -> Quantity | None:
+    g = m.groupdict()
+    unit = "%" if g["unit"] == "％" else g["unit"]
+    if g["pct"] is not None:
+        value, vmax, chinese, mag = parse_number(g["pct"]), None, not g["pct"][0].isdigit(), ""
+        unit = "%"
+    else:
+        num, mag = g["num"], g["mag"] or ""
+        if num is None and not mag:
+            return None  # a bare unit word ("个", "家") is no quantity
+        chinese = num is not None and not num[0].isdigit()
+        try:
+            value = parse_number(num) if num is not None else 1.0  # "超万人" = 1 万人
+            vmax = parse_number(g["num2"]) if g["num2"] is not None else None
+        except ValueError:
+            return None
+        if g["mag1"] and vmax is not None and not mag:
+            mag = g["mag1"]
+        unit = mag + unit
+    comparator, approx, below = "=", False, False
+    pre = table.get(("before", g["pre"])) if g["pre"] else None
+    post = table.get(("after", g["post"].strip())) if g["post"] else None
+    infix = table.get(("infix", g["infix"])) if g["infix"] else None
+    for w in (pre, infix, post):  # later words win: "控制在5.5%以内", "稳定在98%以上"
+        if w is not None and (w.op != "=" or comparator == "="):
+            comparator, approx, below = w.op, w.approx, w.below
+    if vmax is not None and comparator == "=":
+        comparator = ">="  # a range is met at its lower end
+    start = m.start()
+    num_start = m.start("pct") - 3 if g["pct"] is not None else (m.start("num") if g["num"] else m.start("mag"))
+    return Quantity(
+        start=start,
+        end=m.end(),
+        value=value,
+        unit=unit,
+        comparator=comparator,
+        value_max=vmax,
+        approx=approx,
+        below=below,
+        num_start=num_start,
+        chinese=chinese,
+        text=m.group(0),
+    )
+
+
+# --- units -------------------------------------------------------------------------------
+
+
+def _split_unit(unit: str) -> tuple[float, rules.UnitInfo | None]:
+    """'万人' → (1e4, 人); '千米' is a unit of its own, not 千 × 米."""
+    table = rules.units()
+    if unit in table.units:
+        return 1.0, table.units[unit]
+    for mag in sorted(table.magnitudes, key=len, reverse=True):
+        if unit.startswith(mag) and unit[len(mag):] in table.units:
+            return table.magnitudes[mag], table.units[unit[len(mag):]]
+    return 1.0, None
+
+
+def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
+    """The value in its dimension's base unit: (28, '亿元') → (2.8e9, '元')."""
+    if not unit:
+        return float(value), unit
+    mult, info = _split_unit(unit)
+    if info is None:
+        return float(value), unit
+    base = rules.units().bases[info.dimension]
+    return float(value) * mult * info.factor, base
+
+
+def unit_dimension(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    _, info = _split_unit(unit)
+    return info.dimension if info else None
+
+
+# --- indicators --------------------------------------------------------------------------
+
+
+@cache
+def _indicator_re() -> tuple[re.Pattern[str], dict[str, rules.IndicatorRule]]:
+    by_alias: dict[str, rules.IndicatorRule] = {}
+    for rule in rules.indicators():
+        for alias in rule.aliases:
+            by_alias.setdefault(alias, rule)
+    return re.compile(_alt(by_alias)), by_alias
+
+
+def find_indicators(text: str) -> list[tuple[int, int, rules.IndicatorRule]]:
+    pattern, by_alias = _indicator_re()
+    return [(m.start(), m.end(), by_alias[m.group(0)]) for m in pattern.finditer(text)]
+
+
+def lookup_indicator(text: str) -> rules.IndicatorRule | None:
+    """The indicator `text` names, by its longest alias; None when the lexicon has none."""
+    found = find_indicators(text)
+    if not found:
+        return None
+    return max(found, key=lambda f: f[1] - f[0])[2]
+
+
+# --- relative patterns and stage words ---------------------------------------------------
+
+
+@cache
+def _relative_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((r["relation"], re.compile(r["pattern"])) for r in rules.target_words()["relative"])
+
+
+@cache
+def _relative_any() -> re.Pattern[str]:
+    # one pass to rule out the many clauses that hold no relative pattern at all
+    return re.compile("|".join(f"(?:{p.pattern})" for _, p in _relative_res()))
+
+
+def find_relative(text: str) -> list[tuple[int, int, str]]:
+    if not _relative_any().search(text):
+        return []
+    out = []
+    for relation, pattern in _relative_res():
+        out.extend((m.start(), m.end(), relation) for m in pattern.finditer(text))
+    return sorted(out)
+
+
+STAGE_AFTER: tuple[str, ...] = tuple(rules.target_words()["stage"]["after"])
+STAGE_BEFORE: tuple[str, ...] = tuple(rules.target_words()["stage"]["before"])
+_STAGE_AFTER_RE = re.compile(_alt(STAGE_AFTER))
+
+
+def find_stage_after(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _STAGE_AFTER_RE.finditer(text)]

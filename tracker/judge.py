@@ -1,0 +1,783 @@
+"""Verdicts: a target checked against the review of its year (policy: docs/verdicts.md).
+
+`judge(target, followup, outcomes)` finds the outcome that speaks of the target and
+applies the verdict policy; `judge_all` does it for a list. Numbers of the policy
+(左右 tolerance, synchronous-growth slack, matching thresholds) are read from
+`rules/verdict_policy.toml`. Pure functions, no I/O beyond the rule files.
+
+The policy core works on normalised numbers: `compare(...)` takes the target and
+outcome values in one base unit and returns met/missed with the reason code, so it
+can be tested without any text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tracker.model import Outcome, Report, Target, Verdict
+from tracker.outcomes import indicator_words, stage_of, to_base, words
+
+RATE_UNITS = ("%", "个百分点")
+# A number with its unit inside a project name ("5万平方米公安小区", "80吨污泥").
+UNIT_NUMBER = r"[\d.]+[万亿千]*(平方米|公里|千米|米|吨|亩|户|座|所|条|家|套|栋|个|台|张|万|千瓦)?"
+# Runs of at least this many characters may match from anywhere in a name.
+LONG_RUN = 4
+# Bigram likeness above which a policy measure and an outcome clause are the same measure.
+ACT_SIMILARITY = 0.6
+# Units of money and rates: a shared two-character word is no match for these.
+MONEY_AND_RATES = ("%", "个百分点", "亿元", "万元", "元", "万亿元")
+# Units too common to tell two indicators apart on their own.
+GENERIC_UNITS = ("%", "个百分点", "亿元", "万元", "元", "万亿元", "个", "人", "万人", "项", "户", "万户")
+
+
+@lru_cache(maxsize=None)
+def policy() -> dict:
+    """The configurable numbers (rules/verdict_policy.toml)."""
+    text = resources.files("tracker.rules").joinpath("verdict_policy.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+# ---------------------------------------------------------------- the policy core
+
+
+@dataclass(frozen=True)
+class Decision:
+    verdict: str  # met | missed | unclear
+    reason_code: str
+    rule: str
+
+
+def tolerance(target_value: float, unit: str | None) -> float:
+    """How far "左右" may fall short: points for % rates, a share of the value otherwise."""
+    about = policy()["about"]
+    if unit in RATE_UNITS:
+        return float(about["rate_points"])
+    return abs(target_value) * float(about["relative_share"])
+
+
+def compare(
+    t: float,
+    o: float,
+    *,
+    comparator: str | None,
+    polarity: int = 1,
+    unit: str | None = None,
+    t_max: float | None = None,
+    outcome_comparator: str | None = None,
+) -> Decision:
+    """Met or missed for one number against another, both in the same base unit.
+
+    A bare number is a floor when more is better and a ceiling when less is better;
+    "左右" allows the configured tolerance on the bad side only; a range is read at
+    its lower end (upper end when less is better).
+    """
+    if t_max is not None:
+        bound = t_max if polarity < 0 else t
+        return _bounded(bound, o, polarity, outcome_comparator, "range",
+                        "a range is met at its lower end (upper end when less is better)")
+    if comparator == "~":
+        tol = tolerance(t, unit)
+        bound = t + tol if polarity < 0 else t - tol
+        code = "ceiling" if polarity < 0 else "about"
+        return _bounded(bound, o, polarity, outcome_comparator, code,
+                        f"'左右' is met unless the outcome is worse than the target by more than {tol:g}")
+    if comparator == "<=" or (comparator in (None, "=") and polarity < 0):
+        return _bounded(t, o, -1, outcome_comparator, "ceiling",
+                        "a ceiling is met when the outcome does not exceed it")
+    return _bounded(t, o, 1, outcome_comparator, "at_least",
+                    "a floor (以上 or a bare number) is met when the outcome reaches it")
+
+
+def _bounded(bound: float, o: float, direction: int, outcome_cmp: str | None,
+             code: str, rule: str) -> Decision:
+    ok = o >= bound - 1e-9 if direction > 0 else o <= bound + 1e-9
+    # "超过126万亿元" or "近3000人" only bounds the outcome from one side.
+    vague = (outcome_cmp == ">=" and direction > 0 and not ok) or (
+        outcome_cmp == "<=" and direction < 0 and not ok) or (
+        outcome_cmp == "<=" and direction > 0 and ok and o <= bound + 1e-9 and o >= bound - 1e-9)
+    if vague:
+        return Decision("unclear", "ambiguous", "the outcome is only bounded on one side: " + rule)
+    return Decision("met" if ok else "missed", code, rule)
+
+
+def synchronous(income_growth: float, gdp_growth: float) -> Decision:
+    """ "与经济增长同步": income growth at least GDP growth minus the slack."""
+    slack = float(policy()["synchronous"]["slack_points"])
+    ok = income_growth >= gdp_growth - slack - 1e-9
+    return Decision("met" if ok else "missed", "synchronous",
+                    f"income growth must be at least GDP growth minus {slack:g} points")
+
+
+# ---------------------------------------------------------------- matching
+
+
+def bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+@lru_cache(maxsize=4096)
+def clean(s: str) -> str:
+    """Indicator words without filler, numbers and punctuation; aliases rewritten."""
+    s = re.sub(r"\d+(\.\d+)?|[%％，,。；;、：:“”\"（）()\s　—]", "", s)
+    for canon, alts in words()["aliases"].items():
+        for alt in sorted(alts, key=len, reverse=True):
+            s = s.replace(alt, canon)
+    for w in sorted(words()["filler"]["words"], key=len, reverse=True):
+        if len(w) > 1:
+            s = s.replace(w, "")
+    s = re.sub(r"(增速|增幅|增长率|涨幅)$", "", s)
+    return s
+
+
+def _has(text: str, entry: str) -> bool:
+    return any(alt in text for alt in entry.split("|"))
+
+
+def conflict(a: str, b: str) -> bool:
+    """True when a and b name different things of one look-alike group."""
+    for group in words()["conflict"]:
+        in_a = _present(a, group["words"])
+        in_b = _present(b, group["words"])
+        if in_a and in_b and not (in_a & in_b):
+            return True
+    return False
+
+
+def _present(text: str, entries: list[str]) -> set[str]:
+    """Entries of a group found in text; a longer entry hides one it contains."""
+    found = {e for e in entries if _has(text, e)}
+    return {e for e in found if not any(e != x and any(alt in x for alt in e.split("|")) for x in found)}
+
+
+def similarity(target_words: str, outcome_words: str) -> float:
+    """0..1 likeness of two indicator names (after removing filler words).
+
+    Bigram overlap (share of the target's bigrams, damped by a Dice score), raised
+    when one name holds the other whole (再就业 in 失业人员再就业) or in order
+    (节能减排任务 in 节能减排各项任务).
+    """
+    t, o = clean(target_words), clean(outcome_words)
+    if len(t) < 2 or len(o) < 2:
+        return 0.0
+    a, b = bigrams(t), bigrams(o)
+    common = len(a & b)
+    score = 0.0
+    if common >= 2 or (t == o):
+        score = min(common / len(a), 0.5 + 2 * common / (len(a) + len(b)))
+    short, long_ = sorted((t, o), key=len)
+    if len(short) >= 3 and short in long_:
+        score = max(score, 0.9)
+    elif len(short) >= 3 and len(short) >= 0.6 * len(long_) and _subsequence(short, long_):
+        score = max(score, 0.8)
+    return score
+
+
+def dice(a: str, b: str) -> float:
+    """Symmetric bigram likeness of two cleaned texts (both must be mostly the same words)."""
+    x, y = bigrams(clean(a)), bigrams(clean(b))
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
+def indicator_match(target: Target, o: Outcome) -> float:
+    """0..1: how surely outcome `o` speaks of the target's indicator.
+
+    Lexicon keys must agree when both are known (a key is coarse: 城镇 and 农村
+    income share one, so the names are still compared); look-alike names never match.
+    """
+    t_words = target_words(target)
+    # The target's own words decide look-alikes: the lexicon may file 登记失业率 under 调查失业率.
+    own = _span_words(target) if clean(_span_words(target)) else t_words
+    if conflict(own, o.indicator):
+        return 0.0
+    t_key = target.indicator_key or _key(t_words)
+    if t_key and o.indicator_key and t_key != o.indicator_key:
+        return 0.0
+    names = (t_words, _span_words(target), _after_number(target.span))
+    score = max(similarity(t, x) for t in names if t for x in (o.indicator, _after_number(o.span)) if x)
+    if t_key and t_key == o.indicator_key:
+        score = max(score, 0.7)
+    if score < 0.6 and o.unit and o.unit == target.unit and o.unit not in MONEY_AND_RATES:
+        # 大棚 in "新建大棚300个" and "建成蔬菜大棚300个": a short shared noun with one unit.
+        # Enough to find the figure, too little to call it missed (see missed_min_score).
+        for t in (t_words, _span_words(target)):
+            t_clean, o_clean = clean(t), clean(o.indicator)
+            if min(len(o_clean), len(t_clean)) >= 2 and (o_clean in t_clean or t_clean in o_clean):
+                score = 0.6
+    return score
+
+
+def target_words(target: Target) -> str:
+    """The target's indicator words; for a bare "达到309亿元" the indicator named
+    earlier in its sentence ("地区生产总值增长7.5%，达到309亿元")."""
+    own = target.indicator or _span_words(target)
+    if clean(own):
+        return own
+    q = target.quote
+    i = q.find(target.span)
+    if i <= 0:
+        return own or target.span
+    head = re.split(r"[。；;：:]", q[:i])[-1]
+    head = re.split(r"\d", head, maxsplit=1)[0]
+    return indicator_words(head) or own or target.span
+
+
+def _key(name: str) -> str | None:
+    try:
+        from tracker import grammar
+
+        rule = grammar.lookup_indicator(name)
+        return rule.key if rule else None
+    except Exception:
+        return None
+
+
+def _after_number(span: str) -> str:
+    """The noun after a counted number: "集中改造的11条背街巷道" → 背街巷道."""
+    m = re.search(r"\d[\d.]*[万亿千]*[^\d\u4e00-\u9fff]?[个条座家所套栋台项辆件处间户]", span)
+    return span[m.end():] if m else ""
+
+
+def _span_words(target: Target) -> str:
+    """Target span without its number and the words after it."""
+    qs = re.search(r"\d", target.span)
+    return target.span[:qs.start()] if qs else target.span
+
+
+# ---------------------------------------------------------------- verdicts
+
+
+def judge_all(targets: list[Target], followup: Report | None,
+              outcomes: list[Outcome]) -> list[Verdict]:
+    return [judge(t, followup, outcomes) for t in targets]
+
+
+def judge(target: Target, followup: Report | None, outcomes: list[Outcome]) -> Verdict:
+    """The verdict for one target, with its evidence."""
+    if followup is None:
+        return Verdict("pending", "no_followup", "no report reviewing the target year yet",
+                       f"The report reviewing {target.target_year} is not ingested yet.")
+    reviewed = followup.review_year or followup.plan_year - 1
+    if target.horizon == "five_year" and reviewed < target.target_year:
+        return Verdict("pending", "no_followup", "five-year goals wait for the review of their final year",
+                       f"This is a goal for {target.target_year}; the report reviewing "
+                       f"{target.target_year} is not ingested yet.")
+    if target.relation == "above_average" or _external(target):
+        return Verdict("unclear", "external_data", "a comparison with data outside the reports",
+                       "The target compares with an average or another jurisdiction that the "
+                       "reports do not give.")
+    if target.kind == "quantitative" and target.value is not None:
+        return _judge_number(target, outcomes)
+    if target.kind == "deliverable":
+        return _judge_deliverable(target, outcomes, _place_names(followup))
+    return _judge_relative(target, outcomes)
+
+
+def _place_names(report: Report) -> tuple[str, ...]:
+    """The jurisdiction's name and its short form: 海拉尔区 → 海拉尔 (too common to match on)."""
+    j = report.jurisdiction or ""
+    short = re.sub(r"(区|市|县|旗|盟|省|自治区)$", "", j)
+    return tuple(x for x in {j, short} if len(x) >= 2)
+
+
+def _external(target: Target) -> bool:
+    return any(w in target.span for w in policy()["external"]["words"])
+
+
+def _not_reported(target: Target, what: str = "") -> Verdict:
+    return Verdict("unclear", "not_reported", "nothing checkable found in the follow-up report",
+                   f"The follow-up report says nothing checkable about “{target.span}”{what}.")
+
+
+# -- numbers
+
+
+def target_measure(target: Target) -> str:
+    """The measure of a target, from extraction or from its words."""
+    if target.measure != "none":
+        return target.measure
+    if target.unit == "个百分点":
+        return "change"
+    words_before = _words_before_value(target)
+    if target.unit in ("%", "％"):
+        if re.search(r"(增长|增速|增幅|涨幅|上涨|下降|降低|提高|减少)$", words_before.rstrip("均分别约")):
+            return "growth"
+        return "rate"
+    if re.search(r"累计", target.span):
+        return "cumulative"
+    if re.search(r"(增加|提高|减少)$", words_before):
+        return "change"
+    return "level"
+
+
+def _words_before_value(target: Target) -> str:
+    """Span text right before the target's own number ("…，同比增长" before 21%)."""
+    if target.value is not None:
+        num = f"{target.value:g}"
+        for m in re.finditer(re.escape(num), target.span):
+            tail = target.span[m.end():m.end() + 1]
+            if not tail.isdigit() and tail != ".":
+                return target.span[:m.start()]
+    return _span_words(target)
+
+
+def polarity_of(target: Target) -> int:
+    if target.polarity < 0:
+        return -1
+    if any(w in (target.indicator + target.span) for w in policy()["polarity"]["less_is_better"]):
+        return -1
+    return 1
+
+
+def _decrease_target(target: Target) -> bool:
+    return bool(re.search(r"(下降|降低|减少)", _span_words(target)))
+
+
+def _judge_number(target: Target, outcomes: list[Outcome]) -> Verdict:
+    measure = target_measure(target)
+    scored = _candidates(target, [o for o in outcomes if o.value is not None])
+    if not scored:
+        return _not_reported(target)
+    t_norm, t_unit = to_base(target.value, target.unit)
+    same = [(s, o) for s, o in scored if _same_measure(measure, o, target) and
+            to_base(o.value, o.unit)[1] == t_unit]
+    if not same:
+        best = scored[0][1]
+        return Verdict("unclear", "different_measure",
+                       "only a different measure is reported (growth vs level, annual vs total, other unit)",
+                       f"The follow-up report gives “{best.span}” ({_measure_name(best)}), "
+                       f"not the {_measure_word(measure)} promised in “{target.span}”.",
+                       outcome=best, provisional=best.provisional)
+    top = same[0][0]
+    tied = [o for sc, o in same if sc >= top - 1e-9]
+    # Several figures fit equally ("城乡居民收入" → 城镇 and 农村 figures): decide only
+    # when every one of them gives the same verdict; show the least favourable.
+    decided = [(_decide(target, measure, t_norm, o), o) for o in tied]
+    verdicts = {d.verdict for d, _ in decided}
+    if len(verdicts) > 1:
+        s0 = tied[0]
+        return Verdict("unclear", "ambiguous", "several outcomes fit equally and disagree",
+                       f"Several figures in the follow-up report could be “{target.span}”, "
+                       "and they do not agree.", outcome=s0, provisional=s0.provisional)
+    d, best = min(decided, key=lambda p: _outcome_norm(target, measure, p[1]) * polarity_of(target))
+    o_norm = _outcome_norm(target, measure, best)
+    if _aggregate(target, best):
+        return Verdict("unclear", "ambiguous", "the figure covers several items together",
+                       f"“{best.span}” counts several things together; “{target.span}” is one of them.",
+                       outcome=best, provisional=best.provisional)
+    if d.verdict == "missed" and top < float(policy()["matching"]["missed_min_score"]):
+        # A wrong "missed" is the worst error: a loose name match is not enough for it.
+        return Verdict("unclear", "ambiguous", "the closest figure may be about something else",
+                       f"“{best.span}” may not be the figure of “{target.span}”.",
+                       outcome=best, provisional=best.provisional)
+    return Verdict(d.verdict, d.reason_code, d.rule, _number_reason(target, best, d),
+                   outcome=best, provisional=best.provisional,
+                   target_norm=t_norm, outcome_norm=o_norm, norm_unit=t_unit)
+
+
+def _aggregate(target: Target, o: Outcome) -> bool:
+    """ "实施公路、村屯、矿区绿化3920亩": one figure for a list, the target names one item."""
+    if "、" not in o.indicator:
+        return False
+    mine = target_words(target) + _span_words(target)
+    items = [clean(x) for x in o.indicator.split("、")[:-1]]
+    return "、" not in mine and any(len(x) >= 2 and x in mine for x in items)
+
+
+def _outcome_norm(target: Target, measure: str, o: Outcome) -> float:
+    o_norm, _ = to_base(o.value, o.unit)
+    if measure == "growth" and _decrease_target(target):
+        o_norm = -o_norm  # "降低3%": the size of the fall is what was promised
+    return o_norm
+
+
+def _decide(target: Target, measure: str, t_norm: float, o: Outcome) -> Decision:
+    t_max = to_base(target.value_max, target.unit)[0] if target.value_max is not None else None
+    return compare(t_norm, _outcome_norm(target, measure, o), comparator=target.comparator,
+                   polarity=polarity_of(target), unit=target.unit, t_max=t_max,
+                   outcome_comparator=o.comparator)
+
+
+def _candidates(target: Target, outcomes: list[Outcome]) -> list[tuple[float, Outcome]]:
+    floor = float(policy()["matching"]["min_overlap"])
+    scored = [(indicator_match(target, o), o) for o in outcomes]
+    scored = [(s, o) for s, o in scored if s >= floor]
+    scored.sort(key=lambda p: (-p[0], p[1].line))
+    return scored
+
+
+def _same_measure(measure: str, o: Outcome, target: Target) -> bool:
+    if target.horizon == "five_year":
+        return True  # the review of a plan period gives totals and averages, as its goals do
+    if o.measure == "cumulative":
+        return False
+    if measure == o.measure:
+        return True
+    return {measure, o.measure} <= {"rate", "growth"} and "价格" in (target.indicator + target.span)
+
+
+def _measure_name(o: Outcome) -> str:
+    return {"growth": "a growth rate", "level": "a level", "cumulative": "a total over several years",
+            "change": "a change", "rate": "a rate or share"}.get(o.measure, "another figure")
+
+
+def _measure_word(measure: str) -> str:
+    return {"growth": "growth rate", "level": "level", "cumulative": "running total",
+            "change": "change", "rate": "rate"}.get(measure, "figure")
+
+
+def _fmt(v: float | None, unit: str | None) -> str:
+    return "?" if v is None else f"{v:g}{unit or ''}"
+
+
+def _number_reason(target: Target, o: Outcome, d: Decision) -> str:
+    shown = _fmt(o.value, o.unit)
+    promised = _fmt(target.value, target.unit)
+    if target.value_max is not None:
+        promised = f"{_fmt(target.value, None)}–{_fmt(target.value_max, target.unit)}"
+    est = " (estimate)" if o.provisional else ""
+    word = {"met": "meets", "missed": "falls short of", "unclear": "cannot settle"}[d.verdict]
+    if d.verdict == "missed" and d.reason_code == "ceiling":
+        word = "exceeds"
+    return f"{o.indicator}: {shown}{est} {word} the target {promised} ({target.span})."
+
+
+# -- deliverables
+
+
+@dataclass(frozen=True)
+class Promise:
+    """What a deliverable target promised: its stage words and the stage to reach."""
+
+    words: tuple[str, ...]  # every stage word of the promise (建成, 投入使用)
+    rank: int  # rank of the last one: the stage to reach
+    kind: str  # stage | title | event | task
+
+
+def promise_of(target: Target) -> Promise | None:
+    """The promise: extraction's stage, else the span's words, else the words closing
+    the list the span belongs to ("完成东海写字楼、国税局综合业务用房主体建设")."""
+    w = words()
+    closing = _list_closing(target)
+    # "完成东海写字楼、…主体建设": a leading verb yields to the words closing the list;
+    # "确保时代广场城市综合体开工、…": a stage at the end of the span is its own.
+    own_end = stage_of(target.span[-4:])
+    text = closing if closing and stage_of(closing) and not own_end else target.span
+    text = f"{target.stage or ''} {text}"
+    if any(x in target.span for x in w["promise_title"]):
+        return Promise((), 5, "title")
+    if any(x in target.span for x in w["promise_event"]):
+        return Promise((), 5, "event")
+    found = _stage_words_in_order(text)
+    tasks = ("完成", "全面完成", "全部完成")
+    specific = [(x, r) for x, r in found if x not in tasks]
+    if specific and len(specific) < len(found) and text.rstrip().endswith(specific[-1][0]):
+        # "完成…主体建设", "完成…前期工作": a stage closing the span is the promise, not the
+        # verb; in "完成A前期工作和B工程" it is not, and both words stay.
+        found = specific
+    if not found:
+        act = next((x for x in w["promise_act"] if x in target.span), None)
+        return Promise((act,), 1, "act") if act else None
+    top = max(found, key=lambda p: p[1])
+    kind = "task" if top[0] in ("完成", "全面完成", "全部完成") else "stage"
+    return Promise(tuple(x for x, _ in found), found[-1][1], kind)
+
+
+def _stage_words_in_order(text: str) -> list[tuple[str, int]]:
+    from tracker.outcomes import stage_ranks
+
+    taken: list[tuple[int, int, str, int]] = []
+    for wd, rank in stage_ranks():
+        for m in re.finditer(re.escape(wd), text):
+            if not any(m.start() < e and s < m.end() for s, e, _, _ in taken):
+                taken.append((m.start(), m.end(), wd, rank))
+    return [(wd, rank) for _, _, wd, rank in sorted(taken)]
+
+
+def _list_closing(target: Target) -> str | None:
+    """Words after the span when the span is an item of a list (、/和 follows)."""
+    q = target.quote
+    i = q.find(target.span)
+    if i < 0:
+        return None
+    rest = q[i + len(target.span):]
+    if not rest.startswith(("、", "和", "及")):
+        return None
+    return re.split("[，。；;]", rest, maxsplit=1)[0]
+
+
+def _act_words(text: str) -> str:
+    """A measure's words without act, stage and filler words ("出台碳达峰行动方案" → 碳达峰行动方案)."""
+    w = words()
+    for x in sorted(w["act"] + w["promise_act"] + [s for s, _ in _all_stage_words()], key=len, reverse=True):
+        text = text.replace(x, "")
+    return re.sub(r"\d+(\.\d+)?[万亿千]*[个项条家]?|年前", "", text)
+
+
+def deliverable_name(text: str, extra_generic: tuple[str, ...] = (), generic: bool = True) -> str:
+    """The words that name a project, pieces split by "|": no stage words, filler,
+    money, numbers with units, or words too common to tell projects apart."""
+    s = re.sub(r"(总)?投资[\d.]+[万亿]*元的?", "|", text)
+    s = re.sub(UNIT_NUMBER, "|", s)
+    for w, _ in _all_stage_words():
+        s = s.replace(w, "|")
+    s = re.sub(r"[\d.]+|[，,。；;、：:“”\"（）()\s　—·]", "|", s)
+    drop = words()["filler"]["words"] + list(extra_generic)
+    if generic:
+        drop += words()["generic"]["words"]
+    for w in sorted(drop, key=len, reverse=True):
+        if len(w) > 1 or w == "对":
+            s = s.replace(w, "|")
+    return "|".join(p for p in s.split("|") if len(p) >= 2)
+
+
+def _all_stage_words() -> list[tuple[str, int]]:
+    from tracker.outcomes import stage_ranks
+
+    return stage_ranks()
+
+
+def name_overlap(name: str, text: str) -> int:
+    """Longest run of a name piece found in `text` (both after deliverable_name).
+
+    A run counts from the head of a piece (the proper noun usually comes first:
+    东海写字楼, 红星美凯龙主力店) or, when long, from anywhere in it.
+    """
+    best = 0
+    for piece in name.split("|"):
+        for size in range(len(piece), 1, -1):
+            if size <= best:
+                break
+            starts = range(len(piece) - size + 1) if size >= LONG_RUN else range(1)
+            if any(piece[i:i + size] in text for i in starts):
+                best = size
+                break
+    return best
+
+
+def name_coverage(name: str, text: str) -> float:
+    """Share of the name's characters found in `text` in runs of two or more."""
+    chars = [c for c in name if c != "|"]
+    if not chars:
+        return 0.0
+    covered = 0
+    for piece in name.split("|"):
+        i = 0
+        while i < len(piece):
+            size = next((k for k in range(len(piece) - i, 1, -1) if piece[i:i + k] in text), 0)
+            covered += size
+            i += max(size, 1)
+    return covered / len(chars)
+
+
+def _name_conflict(t: str, o: str) -> bool:
+    """Different phases, editions or capacities: 一期/二期, 第十届/第十一届, 400万吨/200万吨."""
+    if conflict(t, o):
+        return True
+    for pat in (r"第?([一二三四五六七八九十\d]+)届", r"([\d.]+)万?(吨|千瓦|床)"):
+        a, b = re.findall(pat, t), re.findall(pat, o)
+        if a and b and not set(map(str, a)) & set(map(str, b)):
+            return True
+    return False
+
+
+def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str, ...] = ()) -> Verdict:
+    name = deliverable_name(target.span, place)
+    need = max(int(policy()["matching"]["min_name_run"]), 2)
+    raw = deliverable_name(target.span, place, generic=False)
+    promise = promise_of(target)
+    t_words = _act_words(target.span)
+    if len(clean(t_words)) < need:
+        return _not_reported(target, " (no project name to look for)")
+    scored = []
+    for o in outcomes:
+        if not o.stage or _name_conflict(target.span, o.span):
+            continue
+        o_name = deliverable_name(o.span, place)
+        run = name_overlap(name, o_name)
+        share = name_coverage(name, o_name)
+        coverage = share if _all_heads(name, o_name) else 0.0
+        # "健康社区卫生服务中心" found whole: a long raw name is enough on its own.
+        whole = max((len(p) for p in raw.split("|") if len(p) >= 6 and p in o.span), default=0)
+        if whole:
+            run, coverage = max(run, whole), max(coverage, 1.0 if raw in o.span else coverage)
+        # Policy measures have no proper names: the same words are the match.
+        if run >= need and share < float(policy()["matching"]["min_name_coverage"]) and not whole:
+            run = 0  # 哈萨尔 of "哈萨尔桥以北伊敏河两岸景观" is not enough to name the project
+        # Measures and short names: nearly the same words are the match (never a "missed").
+        if run < need and dice(t_words, _act_words(o.span)) >= ACT_SIMILARITY:
+            run, coverage = need, 0.0
+        if run >= need:
+            scored.append((run, len(bigrams(target.span) & bigrams(o.span)), coverage, o))
+    if not scored:
+        return _not_reported(target)
+    scored.sort(key=lambda x: (-x[0], -x[1], x[3].line))
+    run, _, coverage, best = scored[0]
+    return _stage_verdict(target, promise, best, coverage)
+
+
+def _all_heads(name: str, text: str) -> bool:
+    """Every piece of the name shows up by its first two characters (红星美凯龙|主力店)."""
+    return all(p[:2] in text for p in name.split("|") if len(p) >= 2)
+
+
+def _stage_verdict(target: Target, promise: Promise | None, o: Outcome, coverage: float) -> Verdict:
+    w = words()
+    rank = _outcome_rank(o.stage)
+    is_title = o.stage in w["title"]
+    is_event = o.stage in w["event"]
+    if o.stage in w["loose_completion"]:
+        return _unclear_stage(target, o, "the follow-up report's wording does not say whether it was done")
+    if promise is None:
+        if is_event or rank >= 4:
+            return _met_stage(target, o, "promised without a stage; reported done")
+        return _unclear_stage(target, o, "no stage was promised, and the reported stage is not a completion")
+    if promise.kind in ("title", "event"):
+        ok = is_title if promise.kind == "title" else (is_event or is_title)
+        if ok:
+            return _met_stage(target, o, f"a {promise.kind} was promised and the report states it")
+        return _unclear_stage(target, o, f"a {promise.kind} was promised; the report speaks of “{o.stage}”")
+    if is_title or is_event:
+        return _unclear_stage(target, o, f"the report speaks of “{o.stage}”, not of the promised stage")
+    is_act = o.stage in w["act"] and rank < 0
+    if promise.kind == "act" or (is_act and promise.rank <= 1):
+        if is_act or rank in (1, 4, 5):
+            return _met_stage(target, o, f"promised “{promise.words[-1]}”, reported “{o.stage}”")
+        return _unclear_stage(target, o, f"promised “{promise.words[-1]}”, reported “{o.stage}”")
+    if is_act:
+        return _unclear_stage(target, o, f"“{o.stage}” does not say the promised stage was reached")
+    p_word = promise.words[-1]
+    ranks = [_outcome_rank(x) for x in promise.words]
+    if o.stage in ("完成", "全面完成", "全部完成") and promise.kind != "task":
+        return _unclear_stage(target, o, f"“{o.stage}” does not say the promised “{p_word}” was reached")
+    if o.stage in promise.words or (rank >= max(ranks) and rank != 2):
+        return _met_stage(target, o, f"promised “{p_word}”, reported “{o.stage}”")
+    if min(ranks) >= 4 and rank <= 3:
+        # A wrong "missed" is the worst error: the outcome must name the project nearly whole.
+        if coverage < float(policy()["matching"]["missed_name_coverage"]):
+            return _unclear_stage(target, o, "the outcome may be about another part of the project")
+        if o.measure == "cumulative":
+            return _unclear_stage(target, o, "the stage is from a review of several years")
+        return Verdict("missed", "deliverable_lesser_stage",
+                       "missed when the follow-up report names a lesser stage than promised",
+                       f"Promised “{p_word}” ({target.span}); the follow-up report says only "
+                       f"“{o.stage}”: {o.span}.", outcome=o, provisional=o.provisional)
+    return _unclear_stage(target, o, f"promised “{p_word}”, reported “{o.stage}”")
+
+
+def _outcome_rank(stage: str | None) -> int:
+    st = stage_of(stage or "")
+    return st[1] if st else -1
+
+
+def _met_stage(target: Target, o: Outcome, why: str) -> Verdict:
+    return Verdict("met", "deliverable_done", "met on an explicit completion word matching the promise",
+                   f"{why}: {o.span}.", outcome=o, provisional=o.provisional)
+
+
+def _unclear_stage(target: Target, o: Outcome, why: str) -> Verdict:
+    return Verdict("unclear", "ambiguous", "the reported stage neither meets nor clearly falls short",
+                   f"{why} ({target.span} → {o.span}).", outcome=o, provisional=o.provisional)
+
+
+# -- relative targets
+
+
+def _judge_relative(target: Target, outcomes: list[Outcome]) -> Verdict:
+    span = target.span
+    if target.relation == "synchronous" or "同步" in span:
+        return _judge_synchronous(target, outcomes)
+    if target.relation == "assigned_task" or re.search(r"完成.*(任务|目标)", span):
+        return _judge_task(target, outcomes)
+    return _judge_direction(target, outcomes)
+
+
+def _growth_of(outcomes: list[Outcome], pattern: str, year: int | None = None) -> list[Outcome]:
+    return [o for o in outcomes if o.measure == "growth" and re.search(pattern, o.indicator)]
+
+
+def _judge_synchronous(target: Target, outcomes: list[Outcome]) -> Verdict:
+    income = [o for o in _growth_of(outcomes, r"收入") if re.search(r"居民|农民", o.indicator)]
+    gdp = _growth_of(outcomes, r"^(国内|地区)生产总值$|^经济$")
+    if not income or not gdp:
+        return _not_reported(target, " (income and GDP growth are not both reported for the year)")
+    g = gdp[0]
+    decisions = [(synchronous(i.value, g.value), i) for i in income]
+    verdicts = {d.verdict for d, _ in decisions}
+    d, i = decisions[0]
+    if len(verdicts) > 1:
+        return Verdict("unclear", "ambiguous", d.rule,
+                       "Some income figures keep pace with GDP growth and some do not.",
+                       outcome=i, provisional=i.provisional)
+    return Verdict(d.verdict, d.reason_code, d.rule,
+                   f"{i.indicator} grew {i.value:g}% against GDP growth of {g.value:g}%.",
+                   outcome=i, provisional=i.provisional or g.provisional,
+                   target_norm=g.value, outcome_norm=i.value, norm_unit="%")
+
+
+def _statements(target: Target, outcomes: list[Outcome], kinds: tuple[str, ...]) -> list[tuple[float, Outcome]]:
+    floor = float(policy()["matching"]["min_overlap"])
+    t = _relative_words(target.span)
+    out = []
+    for o in outcomes:
+        if not set(kinds) & set((o.statement or "").split(",")) or conflict(target.span, o.span):
+            continue
+        s = similarity(t, _relative_words(o.span))
+        if s >= floor:
+            out.append((s, o))
+    out.sort(key=lambda p: (-p[0], p[1].line))
+    return out
+
+
+def _relative_words(s: str) -> str:
+    d = words()["direction"]
+    for w in sorted(d["up"] + d["down"] + d["stable"] + words()["task_completed"], key=len, reverse=True):
+        s = s.replace(w, "")
+    return s
+
+
+def _judge_task(target: Target, outcomes: list[Outcome]) -> Verdict:
+    found = _statements(target, outcomes, ("completed_task",))
+    if not found:
+        return _not_reported(target)
+    o = found[0][1]
+    return Verdict("met", "task_completed", "met when the follow-up report says the task was completed",
+                   f"The follow-up report states: {o.span}.", outcome=o, provisional=o.provisional)
+
+
+def _direction(text: str) -> str | None:
+    d = words()["direction"]
+    for key in ("down", "up", "stable"):
+        if any(w in text for w in d[key]):
+            return key
+    return None
+
+
+def _judge_direction(target: Target, outcomes: list[Outcome]) -> Verdict:
+    want = _direction(target.span)
+    if want is None:
+        return _not_reported(target)
+    found = _statements(target, outcomes, ("up", "down", "stable"))
+    ok = {want, "down"} if want == "stable" and polarity_of(target) < 0 else {want}
+    same = [o for _, o in found if ok & set((o.statement or "").split(","))]
+    if not same:
+        if found:
+            o = found[0][1]
+            return Verdict("unclear", "ambiguous", "the follow-up report speaks of it in other terms",
+                           f"The follow-up report says “{o.span}” about “{target.span}”.",
+                           outcome=o, provisional=o.provisional)
+        return _not_reported(target)
+    o = same[0]
+    code = "stated_achieved" if want == "stable" else "direction"
+    if want == "stable" and "stable" not in (o.statement or "").split(","):
+        code = "ceiling"  # "保持宏观杠杆率基本稳定" → "宏观杠杆率下降": less is better
+    return Verdict("met", code, "met when the follow-up report states the promised direction",
+                   f"The follow-up report states: {o.span}.", outcome=o, provisional=o.provisional)

@@ -1,0 +1,409 @@
+"""Raw report text → logical paragraphs, each keeping a map back to original lines.
+
+Three kinds of work:
+- Traditional Chinese text is converted to Simplified first (when OpenCC is installed),
+  line by line, so the patterns here and downstream need only one script;
+- per line: strip conversion debris (`[bookmark: …]`), fold full-width letters and
+  digits to half-width while keeping Chinese punctuation full-width, turn half-width
+  punctuation in Chinese text into full-width, drop spaces next to Chinese characters;
+- across lines: PDF extraction and web copies break sentences over lines and pages,
+  so a line that does not end a sentence is joined to the next text line, skipping
+  blank lines, page numbers and footnote bodies.
+
+Nothing here may change a digit of the report: digits are only ever width-folded,
+and two digit runs are never glued together.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from tracker.model import Paragraph
+
+# --- report language and conversion debris -------------------------------------------
+
+# Tags left by .docx → text converters.
+DEBRIS_RE = re.compile(r"\[(?:bookmark|anchor|image):[^\]\n]*\]", re.IGNORECASE)
+
+# The salutation that ends the title block; before it lines are never joined.
+SALUTATION_RE = re.compile(r"^(?:各位代表|各位委员|同志们)[：:，,！!]?$")
+
+CN_NUM = "一二三四五六七八九十"
+# Numbered heading starts: "一、", "（一）" / "(一)", "第一部分"/"第一章".
+HEADING_START_RE = re.compile(
+    rf"^(?:[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)]|第[{CN_NUM}]+(?:部分|章|节))"
+)
+# A heading line is short and has no sentence break inside (a trailing one is fine).
+HEADING_MAX_LEN = 60
+# The end of a heading pushed onto the next line by a page break ("…激发高质" / "量发展活力").
+HEADING_TAIL_MAX_LEN = 12
+SENTENCE_END = "。！？!?"
+# A line ending in one of these ends its paragraph (after closing quotes/brackets).
+PARAGRAPH_END = "。！？；：…!?;:"
+CLOSERS = "”’」』）)】》\"'"
+
+# Page numbers left by PDF extraction: "3", "- 3 -", "— 3 —", "第3页", "3/20".
+PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$"
+)
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# A footnote body: a line starting with a superscript marker ("¹ 该数据系…").
+FOOTNOTE_BODY_RE = re.compile(rf"^[{SUPERSCRIPT_DIGITS}]+\s*\S")
+# A footnote marker inside running text, right after a word or a number.
+FOOTNOTE_MARK_RE = re.compile(rf"(?<=\S)\s*[{SUPERSCRIPT_DIGITS}]+")
+
+# Full-width forms folded to half-width: letters, digits and the signs used in numbers.
+_FOLD_SIGNS = set("％．＋－／＝＜＞＠＃＆＊＿～＄")
+# Invisible characters (zero-width space/joiners, BOM, soft hyphen) count as a space, so
+# "1\u200b2" stays two numbers; spaces next to Chinese text are dropped later anyway.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), " ")
+
+_CJK_RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2FA1F),
+    (0x3000, 0x303F),  # CJK punctuation: 、。《》「」【】
+    (0xFF00, 0xFFEF),  # full-width forms: ，：；（）
+)
+_CJK_EXTRA = set("“”‘’—…·")
+
+
+# --- character level -------------------------------------------------------------------
+
+
+def is_cjk(ch: str) -> bool:
+    """Chinese characters and the punctuation that goes with them."""
+    if ch in _CJK_EXTRA:
+        return True
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
+
+
+def is_ideograph(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x3400 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x2FA1F
+
+
+def fold_char(ch: str) -> str:
+    """Safe NFKC: fold what is compatible without touching Chinese punctuation or digits.
+
+    Full NFKC would make "，" into "," and "¹" or "①" into digits; here only full-width
+    letters/digits/number signs, compatibility ideographs and Kangxi radicals are folded.
+    """
+    cp = ord(ch)
+    if 0xFF01 <= cp <= 0xFF5E:
+        if ch.isalnum() or ch in _FOLD_SIGNS:
+            return chr(cp - 0xFEE0)
+        return ch
+    if 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F or 0x2E80 <= cp <= 0x2FDF:
+        folded = unicodedata.normalize("NFKC", ch)
+        return folded if len(folded) == 1 and is_ideograph(folded) else ch
+    if ch == "\u00a0" or ch == "\u3000" or ch == "\t":
+        return " "
+    return ch
+
+
+def fold_width(text: str) -> str:
+    return "".join(fold_char(ch) for ch in text.translate(_INVISIBLE))
+
+
+# --- spaces ------------------------------------------------------------------------------
+
+_SPACES_RE = re.compile(r"[ \f\v\u2000-\u200a\u202f\u205f]+")
+
+
+def squeeze_spaces(text: str) -> str:
+    """Drop spaces next to Chinese text ("165 家" → "165家", "政 府" → "政府").
+
+    A space between two digits is kept so that two numbers never merge into one.
+    """
+    text = _SPACES_RE.sub(" ", text).strip()
+    if " " not in text:
+        return text
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch == " " and _space_is_noise(text[i - 1], text[i + 1]):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _space_is_noise(left: str, right: str) -> bool:
+    if left.isdecimal() and right.isdecimal():
+        return False
+    if is_cjk(left) or is_cjk(right):
+        return True
+    # "5.5 %" → "5.5%"
+    return left.isdecimal() and right in "%‰℃"
+
+
+# --- half-width punctuation in Chinese text ------------------------------------------
+
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_TIME_COLON_RE = re.compile(r"(?<=\d):(?=\d)")
+_PAREN_PAIR_RE = re.compile(r"\(([^()]*)\)")
+_PUNCT_MAP = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+
+
+def widen_punctuation(text: str) -> str:
+    """"," ":" ";" "(一)" in Chinese text → "，" "：" "；" "（一）"; "1,000" and "10:30" stay.
+
+    One character for one: offsets into the text stay valid.
+    """
+    if not any(is_ideograph(ch) for ch in text):
+        return text
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch in _PUNCT_MAP and _widen_here(text, i):
+            out.append(_PUNCT_MAP[ch])
+        else:
+            out.append(ch)
+    # Brackets last: a widened "，" next to them makes them Chinese too. Inner pairs
+    # first, so "((一))" takes as many rounds as it is deep.
+    text = "".join(out)
+    while (widened := _PAREN_PAIR_RE.sub(_widen_parens, text)) != text:
+        text = widened
+    return text
+
+
+def _widen_parens(m: re.Match[str]) -> str:
+    inner = m.group(1)
+    before = m.string[m.start() - 1] if m.start() > 0 else ""
+    after = m.string[m.end()] if m.end() < len(m.string) else ""
+    if any(is_ideograph(ch) for ch in inner) or (before and is_cjk(before)) or (after and is_cjk(after)):
+        return f"（{inner}）"
+    return m.group(0)
+
+
+def _widen_here(text: str, i: int) -> bool:
+    ch = text[i]
+    left = text[i - 1] if i > 0 else ""
+    right = text[i + 1] if i + 1 < len(text) else ""
+    if ch == "," and _THOUSANDS_RE.match(text, i):
+        return False
+    if ch == ":" and _TIME_COLON_RE.match(text, i):
+        return False
+    # English inside Chinese text ("Hello, world") keeps its own punctuation.
+    if left.isascii() and left.isalpha() and (right == " " or (right.isascii() and right.isalpha())):
+        return False
+    return True
+
+
+# --- one line --------------------------------------------------------------------------
+
+
+def clean_line(raw: str) -> str:
+    """Normalise one original line (no joining)."""
+    text = fold_width(remove_keeping_apart(DEBRIS_RE, raw))
+    if not FOOTNOTE_BODY_RE.match(text.strip()):
+        # The marker would read as a digit glued to the number before it ("左右¹").
+        text = remove_keeping_apart(FOOTNOTE_MARK_RE, text)
+    text = squeeze_spaces(text)
+    # Widened punctuation is Chinese, so spaces next to it go too.
+    return squeeze_spaces(widen_punctuation(text))
+
+
+def remove_keeping_apart(pattern: re.Pattern[str], text: str) -> str:
+    """Delete matches, leaving a space where the deletion would glue two words or numbers."""
+
+    def repl(m: re.Match[str]) -> str:
+        left = m.string[m.start() - 1] if m.start() > 0 else ""
+        right = m.string[m.end()] if m.end() < len(m.string) else ""
+        return " " if _is_word_char(left) and _is_word_char(right) else ""
+
+    return pattern.sub(repl, text)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == ".")
+
+
+def is_heading(text: str) -> bool:
+    """A numbered heading standing on its own line ("一、2023年工作回顾", "（一）…")."""
+    if not HEADING_START_RE.match(text) or len(text) > HEADING_MAX_LEN:
+        return False
+    body = text.rstrip(SENTENCE_END)
+    return not any(mark in body for mark in SENTENCE_END)
+
+
+def ends_paragraph(text: str) -> bool:
+    stripped = text.rstrip(CLOSERS)
+    if stripped and stripped[-1] in PARAGRAPH_END:
+        return True
+    # A line ending in a closing quote/bracket after a full stop: "…。”"
+    return False
+
+
+def is_page_number(text: str) -> bool:
+    return bool(PAGE_NUMBER_RE.match(text))
+
+
+def is_footnote_body(text: str) -> bool:
+    return bool(FOOTNOTE_BODY_RE.match(text))
+
+
+# --- joining lines into paragraphs ----------------------------------------------------
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based line in the original file
+    text: str  # cleaned
+
+
+@dataclass
+class _Builder:
+    parts: list[str]
+    breaks: list[tuple[int, int]]
+
+    @classmethod
+    def start(cls, line: _Line) -> _Builder:
+        return cls([line.text], [(0, line.number)])
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def add(self, line: _Line) -> None:
+        current = self.text
+        glue = " " if _needs_glue(current[-1], line.text[0]) else ""
+        offset = len(current) + len(glue)
+        self.parts.append(glue + line.text)
+        self.breaks.append((offset, line.number))
+
+    def build(self) -> Paragraph:
+        text, breaks = self.text, self.breaks
+        if len(self.parts) > 1:
+            # A bracket pair may only be complete now that the lines are joined.
+            text, breaks = _drop_noise_spaces(widen_punctuation(text), breaks)
+        return Paragraph(text=text, breaks=tuple(breaks))
+
+
+def _drop_noise_spaces(text: str, breaks: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """squeeze_spaces for a joined paragraph, moving the line breaks along."""
+    keep = [
+        not (ch == " " and 0 < i < len(text) - 1 and _space_is_noise(text[i - 1], text[i + 1]))
+        for i, ch in enumerate(text)
+    ]
+    if all(keep):
+        return text, breaks
+    shift = [0] * (len(text) + 1)
+    for i, kept in enumerate(keep):
+        shift[i + 1] = shift[i] + (0 if kept else 1)
+    moved = [(offset - shift[offset], line) for offset, line in breaks]
+    return "".join(ch for ch, kept in zip(text, keep) if kept), moved
+
+
+def _needs_glue(left: str, right: str) -> bool:
+    """Keep two numbers or two words apart when joining broken lines."""
+    return _is_word_char(left) and _is_word_char(right)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as a text editor numbers them (\\r\\n, \\r or \\n end a line)."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+# Share of Chinese characters that must change under Traditional→Simplified conversion
+# before a text is taken as Traditional (Simplified text changes at about 0%).
+TRADITIONAL_SHARE = 0.02
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s_converter() -> Callable[[str], str] | None:
+    try:
+        from opencc import OpenCC  # opencc-python-reimplemented (or opencc)
+    except ImportError:
+        return None
+    config = "t2s"
+    try:
+        return OpenCC(config).convert
+    except Exception:  # the C++ binding spells its configs "t2s.json"
+        return OpenCC(f"{config}.json").convert
+
+
+def to_simplified(text: str) -> str:
+    """Traditional Chinese text → Simplified, line by line; other text is returned as is.
+
+    Without the OpenCC package, text is returned unchanged.
+    """
+    convert = _t2s_converter()
+    if convert is None:
+        return text
+    lines = split_lines(text)
+    converted = [convert(line) for line in lines]
+    changed = sum(a != b for old, new in zip(lines, converted) for a, b in zip(old, new))
+    hanzi = sum(1 for ch in text if is_ideograph(ch))
+    if not hanzi or changed < hanzi * TRADITIONAL_SHARE:
+        return text
+    return "\n".join(converted)
+
+
+def normalise(text: str) -> list[Paragraph]:
+    """Turn raw report text into logical paragraphs with their original line numbers."""
+    text = to_simplified(text)
+    lines = [_Line(i, clean_line(raw)) for i, raw in enumerate(split_lines(text), start=1)]
+    lines = [ln for ln in lines if ln.text]
+    body_start = _title_block_end(lines)
+    paragraphs: list[Paragraph] = [Paragraph(ln.text, ((0, ln.number),)) for ln in lines[:body_start]]
+    paragraphs.extend(_join(lines[body_start:]))
+    return paragraphs
+
+
+def _title_block_end(lines: list[_Line]) -> int:
+    """Index of the first line after the salutation ("各位代表："), 0 when there is none."""
+    for i, ln in enumerate(lines):
+        if SALUTATION_RE.match(ln.text):
+            return i + 1
+    return 0
+
+
+def _join(lines: Iterable[_Line]) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    current: _Builder | None = None
+    footnotes: list[Paragraph] = []  # held back until the sentence they interrupt ends
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None:
+            out.append(current.build())
+            current = None
+        out.extend(footnotes)
+        footnotes.clear()
+
+    for ln in lines:
+        if is_page_number(ln.text):
+            continue
+        if is_footnote_body(ln.text):
+            footnotes.append(Paragraph(ln.text, ((0, ln.number),)))
+            continue
+        if current is not None and _continues(current.text, ln.text):
+            current.add(ln)
+            continue
+        flush()
+        current = _Builder.start(ln)
+    flush()
+    return out
+
+
+def _continues(previous: str, following: str) -> bool:
+    """Whether `following` carries on the sentence that `previous` left unfinished."""
+    if ends_paragraph(previous) or is_heading(following):
+        return False
+    if is_heading(previous):
+        return _ends_broken_heading(previous, following)
+    return True
+
+
+def _ends_broken_heading(heading: str, following: str) -> bool:
+    """A page break inside a heading leaves its last words alone on a short line."""
+    return (
+        len(following) <= HEADING_TAIL_MAX_LEN
+        and not any(mark in following for mark in PARAGRAPH_END + "，,")
+        and len(heading) + len(following) <= HEADING_MAX_LEN
+    )

@@ -1,0 +1,471 @@
+"""Outcomes: statements of what happened, read from the review part of a report.
+
+`extract_outcomes(report)` walks the review (and five-year review) parts clause by
+clause and returns one `Outcome` per checkable statement:
+
+- a number with its indicator: "地区生产总值完成253.7亿元，同比增长10.1%" gives a
+  level (253.7亿元) and a growth (10.1%) outcome, both for 地区生产总值;
+- a deliverable stage: "红星美凯龙主力店项目开工建设" (stage 开工建设, rank 1);
+- a statement: "节能减排任务全面完成" (completed_task), "国际收支基本平衡" (stable).
+
+Words live in `rules/outcome_words.toml`. Numbers and units come from
+`tracker.grammar` when it is importable, from a small local reader otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tracker.model import Outcome, Paragraph, Report
+
+REVIEW_KINDS = ("review", "five_year_review")
+# How far into a paragraph a "五年来" / "过去一年" marker sets what it speaks of.
+PERIOD_WINDOW = 40
+
+# A segment ends a run of clauses about one indicator; a clause ends at a comma.
+_SEGMENT_END = "。；;！？!?"
+_CLAUSE_END = "，,：:" + _SEGMENT_END
+
+
+@lru_cache(maxsize=None)
+def words() -> dict:
+    """The outcome word lists (rules/outcome_words.toml)."""
+    text = resources.files("tracker.rules").joinpath("outcome_words.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=None)
+def stage_ranks() -> list[tuple[str, int]]:
+    """Stage words with their rank, longest first so 主体完工 wins over 完工."""
+    pairs = [(w, int(rank)) for rank, ws in words()["stages"].items() for w in ws]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+# ---------------------------------------------------------------- quantities
+
+
+@dataclass(frozen=True)
+class Qty:
+    """A number with its unit in a text (local view of grammar's Quantity)."""
+
+    start: int  # where the words before the number end (comparator words excluded)
+    end: int
+    value: float
+    unit: str | None
+    comparator: str | None = None  # ">=" 突破/超过, "<=" 近/不到, None for a plain figure
+
+
+_UNITS = (
+    "个百分点|万亿斤|万亿元|亿元|万元|元|万人次|人次|万人|人|万户|户|万亩|亩|万平方米|平方米|"
+    "公里|千米|米|万吨|吨|万斤|斤|万千瓦|千瓦|万张|张|万株|株|座|个|家|条|所|套|栋|台|项|辆|件|处|间|"
+    "倍|%|％"
+)
+_NUM_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*(万亿|亿|万|千)?({_UNITS})")
+_MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+
+def find_qty(text: str) -> list[Qty]:
+    """Numbers with units in `text`; grammar.find_quantities when available."""
+    try:
+        from tracker import grammar  # optional: the local reader below stands in
+
+        found = grammar.find_quantities(text)
+    except Exception:
+        return _local_qty(text)
+    out = []
+    for q in found:
+        if q.value is None or q.unit in (None, "年", "月", "日"):
+            continue
+        start = getattr(q, "num_start", q.start)
+        # Keep comparator words ("达到", "突破") in the prefix: they tell level from growth.
+        out.append(Qty(start, q.end, float(q.value), _clean_unit(q.unit), _outcome_cmp(q)))
+    # Numbers the grammar passed over ("提高到100%") still count.
+    extra = [x for x in _local_qty(text) if not any(x.start < q.end and q.start < x.end for q in out)]
+    return sorted(out + extra, key=lambda q: q.start)
+
+
+def _outcome_cmp(q) -> str | None:
+    if getattr(q, "below", False):
+        return "<="
+    return ">=" if q.comparator == ">=" else None
+
+
+def _clean_unit(unit: str | None) -> str | None:
+    return "%" if unit == "％" else unit
+
+
+def _local_qty(text: str) -> list[Qty]:
+    out = []
+    for m in _NUM_RE.finditer(text):
+        unit = (m.group(2) or "") + m.group(3)
+        if text[m.end(1):m.end(1) + 1] == "." or _is_year(text, m):
+            continue
+        out.append(Qty(m.start(), m.end(), float(m.group(1)), _clean_unit(unit),
+                       _comparator(text[:m.start()], text[m.end():m.end() + 2])))
+    return out
+
+
+def _is_year(text: str, m: re.Match) -> bool:
+    return m.group(3) == "年"
+
+
+def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
+    """Normalise a value to a base unit: 亿元 → 元, 万亿斤 → kg, % stays %."""
+    unit = _clean_unit(unit)
+    try:
+        from tracker import grammar
+
+        v, u = grammar.to_base(value, unit)
+        return float(v), u
+    except Exception:
+        return _local_to_base(value, unit)
+
+
+_BASE_MASS = {"斤": 0.5, "吨": 1000.0}
+
+
+def _local_to_base(value: float, unit: str | None) -> tuple[float, str | None]:
+    if unit is None:
+        return value, None
+    unit = _clean_unit(unit) or ""
+    if unit in ("%", "个百分点"):
+        return value, unit
+    for prefix, mult in sorted(_MULT.items(), key=lambda p: -len(p[0])):
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            value, unit = value * mult, unit[len(prefix):]
+            break
+    if unit in _BASE_MASS:
+        return value * _BASE_MASS[unit], "kg"
+    if unit == "千米":
+        return value, "公里"
+    return value, unit
+
+
+# ---------------------------------------------------------------- clauses
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    text: str
+    seg_start: int  # start of its segment (for 预计 and inherited indicators)
+
+
+def clauses(text: str) -> list[_Clause]:
+    """Split a paragraph into clauses at commas and stops, keeping offsets."""
+    out, start, seg = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _CLAUSE_END:
+            if i > start:
+                out.append(_Clause(start, i, text[start:i], seg))
+            start = i + 1
+            if ch in _SEGMENT_END:
+                seg = start
+    if start < len(text):
+        out.append(_Clause(start, len(text), text[start:], seg))
+    return out
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def extract_outcomes(report: Report) -> list[Outcome]:
+    """Every checkable statement of the review parts of `report`."""
+    out: list[Outcome] = []
+    for part in report.parts:
+        if part.kind not in REVIEW_KINDS:
+            continue
+        year = part.year or report.review_year or report.plan_year - 1
+        over_period = part.kind == "five_year_review"
+        for para in part.paragraphs:
+            # A review that turns to the whole term ("过去五年", "五年来") reports totals
+            # over the period from there on, not the year's figures.
+            over_period = _over_period(para.text, year, over_period)
+            found = paragraph_outcomes(para, year)
+            if over_period:
+                for o in found:
+                    o.measure = "cumulative"  # numbers, stages and statements of the period
+            out.extend(found)
+    return out
+
+
+def _over_period(text: str, year: int, current: bool) -> bool:
+    """Whether a paragraph speaks of the whole plan period: a marker near its start
+    switches ("五年来，…", "过去一年，…"); otherwise the paragraph before decides."""
+    text = text[:PERIOD_WINDOW]
+    period = [i for i in (text.find(w) for w in words()["period_review"]) if i >= 0]
+    single = [i for i in (text.find(w) for w in words()["year_review"] + [f"{year}年"]) if i >= 0]
+    if period and (not single or min(period) < min(single)):
+        return True
+    if single:
+        return False
+    return current
+
+
+def paragraph_outcomes(para: Paragraph, year: int) -> list[Outcome]:
+    """Outcomes of one review paragraph (numbers, stages, statements)."""
+    out: list[Outcome] = []
+    inherited: list[str] = []  # indicator(s) of the segment so far: "完成X亿元，同比增长Y%"
+    seg = -1
+    for cl in clauses(para.text):
+        if cl.seg_start != seg:
+            seg, inherited = cl.seg_start, []
+        sentence = _sentence(para.text, cl)
+        provisional = any(w in sentence for w in words()["estimate"])
+        nums, inherited = _number_outcomes(para, cl, year, inherited, provisional)
+        out.extend(nums)
+        out.extend(_stage_outcomes(para, cl, year, provisional))
+        out.extend(_statement_outcomes(para, cl, year, provisional))
+    return out
+
+
+def _sentence(text: str, cl: _Clause) -> str:
+    end = min([i for i in (text.find(c, cl.start) for c in "。；;") if i >= 0] or [len(text)])
+    return text[cl.seg_start:end]
+
+
+def _number_outcomes(
+    para: Paragraph, cl: _Clause, year: int, inherited: list[str], provisional: bool
+) -> tuple[list[Outcome], list[str]]:
+    qs = [q for q in find_qty(cl.text) if not _from_value(cl.text, q)]
+    if not qs:
+        return [], inherited
+    out: list[Outcome] = []
+    prev_end = 0
+    groups = _respectively(cl.text, qs)
+    for qi, q in enumerate(qs):
+        prefix = cl.text[prev_end:q.start]
+        prev_end = q.end
+        name = indicator_words(prefix)
+        if groups is not None:
+            names = groups[0] or inherited
+            name = names[qi] if qi < len(names) else ""
+            if len(qs) == 1 and len(names) > 1:
+                out.extend(_shared_value(para, cl, q, names[1:], year, provisional))
+                name = names[0]
+            if groups[0]:
+                inherited = groups[0]
+            # "分别同比增长7.8%、8.4%": the words before the first number say what all are.
+            prefix = cl.text[:qs[0].start] if qi else prefix
+        elif name:
+            inherited = [name]
+        measure, value = _measure(prefix, q, cl.text[:q.start])
+        if not name and inherited and measure == "growth":
+            name = inherited[0]  # "…完成253.7亿元，同比增长10.1%": the same indicator grew
+        if not name:
+            # "完成1.8万户、189万平方米棚改任务": the noun comes after the numbers.
+            name = indicator_words(_trailing_noun(cl.text[qs[-1].end:]) or _trailing_noun(cl.text[q.end:]))
+        if not name:
+            continue
+        span_start = max(0, q.start - len(prefix))
+        out.append(Outcome(
+            line=para.line_at(cl.start + q.start),
+            span=cl.text[span_start:q.end] + _trailing_noun(cl.text[q.end:]),
+            indicator=name,
+            value=value,
+            unit=q.unit,
+            year=year,
+            measure=measure,
+            comparator=q.comparator,
+            provisional=provisional,
+            indicator_key=_key(name),
+            quote=_sentence(para.text, cl),
+            offset=cl.start + q.start,
+        ))
+    return out, inherited
+
+
+def _from_value(text: str, q: Qty) -> bool:
+    """ "从50%、75%提高至100%": the numbers after 从 are where it started, not outcomes."""
+    before, after = text[:q.start], text[q.end:]
+    i = max(before.rfind("从"), before.rfind("由"))
+    if i < 0 or re.search(r"(到|至)", before[i:]):
+        return False
+    return bool(re.match(r"[^，,；;。]*?(到|至)", after))
+
+
+def _trailing_noun(after: str) -> str:
+    """Words right after a number, up to the next item: "11条背街巷道全部完工" → 背街巷道全部完工."""
+    m = re.match(r"[^、，,；;。\d]{0,12}", after)
+    return m.group(0) if m else ""
+
+
+def _shared_value(para: Paragraph, cl: _Clause, q: Qty, names: list[str], year: int,
+                  provisional: bool) -> list[Outcome]:
+    """ "分别从50%、75%提高至100%": one value reached by every named item."""
+    return [Outcome(line=para.line_at(cl.start + q.start), span=cl.text[:q.end], indicator=n,
+                    value=q.value, unit=q.unit, year=year, measure=_measure(cl.text[:q.start], q, "")[0],
+                    comparator=q.comparator, provisional=provisional, indicator_key=_key(n),
+                    quote=_sentence(para.text, cl), offset=cl.start + q.start) for n in names]
+
+
+def _respectively(text: str, qs: list[Qty]) -> tuple[list[str], ...] | None:
+    """ "城镇和农村居民人均可支配收入分别达35512元、25689元": one indicator per number."""
+    i = text.find("分别")
+    if i < 0 or qs[0].start < i:
+        return None
+    head = indicator_words(text[:i])
+    return (split_list(head) if head else [],)
+
+
+def split_list(name: str) -> list[str]:
+    """ "城镇和农村居民人均可支配收入" → [城镇居民人均可支配收入, 农村居民人均可支配收入]."""
+    if name.startswith("城乡"):
+        rest = name[2:]
+        return ["城镇" + rest, "农村" + rest]
+    items = [x for x in re.split("[和、与及]", name) if x]
+    if len(items) < 2:
+        return [name]
+    last = items[-1]
+    # Short heads share the tail of the last item: 城镇 + 居民人均可支配收入.
+    return [it + last[len(it):] if len(it) < len(last) and len(it) <= 4 else it
+            for it in items[:-1]] + [last]
+
+
+def _measure(prefix: str, q: Qty, before: str) -> tuple[str, float]:
+    """growth / level / cumulative / change / rate, and the signed value."""
+    w = words()
+    tail = prefix[-8:]
+    if q.unit == "个百分点":
+        return "change", q.value
+    if any(c in before for c in w["cumulative"] if len(c) > 1):
+        if q.unit == "%" and any(g in tail for g in w["growth"]):
+            return "cumulative", q.value  # 年均增长: a multi-year average, not the year's
+        return "cumulative", q.value
+    if q.unit == "%":
+        if tail.endswith(("提高到", "提高至", "降到", "降至", "增至", "达到", "为")):
+            return "rate", q.value  # "比例提高到100%" is the level reached, not a growth
+        if any(tail.endswith(g) or g in tail[-5:] for g in w["growth"]):
+            neg = any(n in tail[-5:] for n in w["negative_growth"])
+            return "growth", -q.value if neg else q.value
+        return "rate", q.value
+    if tail.endswith(("增加", "提高", "减少")):
+        return "change", q.value
+    return "level", q.value
+
+
+def _comparator(prefix: str, after: str) -> str | None:
+    w = words()
+    tail = prefix[-3:]
+    if any(tail.endswith(x) for x in w["under"]):
+        return "<="
+    if any(tail.endswith(x) for x in w["at_least"]) or after.startswith(("以上", "多")):
+        return ">="
+    return None
+
+
+_STRIP_TAIL = re.compile(
+    r"(同比|按可比口径|按可比价计算|按可比价|剔除虚增空转因素后|分别|均|平均|全年|实际|名义|年末|"
+    r"完成|达到|达|实现|为|突破|超过|超|逾|接近|近|增至|提高到|提高至|降到|降至|控制在|控制到|保持在|"
+    r"增长|增速|增幅|上涨|涨幅|提高|下降|降低|回落|增加|减少|约|共|累计|新增|的)+$"
+)
+_STRIP_HEAD = re.compile(r"^(\d{4}年|全年|全区|全市|全国|其中|今年|去年|一年来|过去一年|实现|完成了|完成|将|共|——|[（(][一二三四五六七八九十]+[)）]|\s)+")
+
+
+def indicator_words(prefix: str) -> str:
+    """The indicator named before a number: "全年地区生产总值完成" → 地区生产总值."""
+    name = prefix.strip(" 　、，,；;：:（）()“”\"")
+    name = re.sub(r"^[^、]{0,3}[)）]、?", "", name)  # "（只）、蔬菜产量": the tail of the item before
+    for _ in range(3):
+        name = _STRIP_HEAD.sub("", name)
+        name = _STRIP_TAIL.sub("", name)
+        name = name.strip(" 　、，,；;：:（）()“”\"")
+    if re.search(r"\d", name) and len(re.sub(r"[\d.%％]", "", name)) < 2:
+        return ""
+    return name
+
+
+def _key(name: str) -> str | None:
+    try:
+        from tracker import grammar
+
+        rule = grammar.lookup_indicator(name)
+        return rule.key if rule else None
+    except Exception:
+        return None
+
+
+def stage_of(text: str) -> tuple[str, int] | None:
+    """The strongest stage word in `text` and its rank (None when none).
+
+    Longer words claim their characters first, so 主体完工 is not read as 完工;
+    a word right before a number or 投资 is a verb of a level ("完成253.7亿元").
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[str, int]] = []
+    for w, rank in stage_ranks():
+        for m in re.finditer(re.escape(w), text):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken) or _is_level_verb(text, e):
+                continue
+            taken.append((s, e))
+            found.append((w, rank))
+    if not found:
+        return None
+    return max(found, key=lambda p: (p[1], len(p[0])))
+
+
+def _is_level_verb(text: str, end: int) -> bool:
+    nxt = text[end:end + 2]
+    return bool(nxt) and (nxt[0].isdigit() or nxt in ("投资", "面积", "了对") or nxt[0] in "额率")
+
+
+def _stage_outcomes(para: Paragraph, cl: _Clause, year: int, provisional: bool) -> list[Outcome]:
+    w = words()
+    loose = next((x for x in w["loose_completion"] if x in cl.text), None)
+    title = next((x for x in w["title"] + w["event"] if x in cl.text), None)
+    st = stage_of(cl.text)
+    act = next((x for x in sorted(w["act"], key=len, reverse=True) if x in cl.text), None)
+    stage = loose or title or (st[0] if st else None) or act
+    if stage is None:
+        return []
+    return [Outcome(
+        line=para.line_at(cl.start),
+        span=cl.text,
+        indicator=cl.text.replace(stage, ""),
+        value=None,
+        unit=None,
+        year=year,
+        provisional=provisional,
+        stage=stage,
+        quote=_sentence(para.text, cl),
+        offset=cl.start,
+    )]
+
+
+def _statement_outcomes(
+    para: Paragraph, cl: _Clause, year: int, provisional: bool
+) -> list[Outcome]:
+    kind = statement_kind(cl.text)
+    if kind is None:
+        return []
+    return [Outcome(
+        line=para.line_at(cl.start),
+        span=cl.text,
+        indicator=cl.text,
+        value=None,
+        unit=None,
+        year=year,
+        provisional=provisional,
+        statement=kind,
+        quote=_sentence(para.text, cl),
+        offset=cl.start,
+    )]
+
+
+def statement_kind(text: str) -> str | None:
+    """completed_task, or the directions stated (down / up / stable, comma-joined), or None.
+
+    "弹性增强、保持基本稳定" states two: "up,stable".
+    """
+    w = words()
+    if any(x in text for x in w["task_completed"]) or re.search(r"完成[^，。；]{0,20}(任务|目标)", text):
+        return "completed_task"
+    d = w["direction"]
+    kinds = [k for k in ("down", "up", "stable") if any(x in text for x in d[k])]
+    return ",".join(kinds) or None

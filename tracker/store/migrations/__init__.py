@@ -1,0 +1,1 @@
+"""Alembic migrations for the ledger (a package so installed copies ship them)."""
