@@ -74,9 +74,7 @@ def run_pair(pair: str, out_dir: Path, use_gold: bool, show: bool) -> str:
     plan, followup = read_report(first), read_report(second)
     targets = gold_targets(pair, plan) if use_gold else extracted_targets(plan)
     outcomes = extract_outcomes(followup)
-    rows = [row(t, judge(t, followup, outcomes), plan.name, followup.name)
-            for t in targets if t.target_year == (followup.review_year or t.target_year)
-            or t.horizon == "annual"]
+    rows = [row(t, judge(t, followup, outcomes), plan.name, followup.name) for t in targets]
     out = out_dir / f"{pair}.jsonl"
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     args = [sys.executable, str(SCORER), str(GOLD / f"{pair}.jsonl"), str(out)] + (["--show"] if show else [])
@@ -93,9 +91,28 @@ def main(argv: list[str]) -> None:
     out_dir = Path(a.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     pairs = a.pairs or sorted(p.stem for p in GOLD.glob("*.jsonl"))
+    totals = {"gold": 0, "found": 0, "agree": 0.0, "flips": 0}
     for pair in pairs:
         print(f"== {pair}")
-        print(run_pair(pair, out_dir, a.gold_targets, a.show), end="")
+        out = run_pair(pair, out_dir, a.gold_targets, a.show)
+        print(out, end="")
+        _add(totals, out)
+    n, f = totals["gold"], totals["found"]
+    print(f"TOTAL gold={n} found={f} coverage={f / n if n else 0:.3f} "
+          f"agreement={totals['agree'] / f if f else 0:.3f} flips={totals['flips']}")
+
+
+def _add(totals: dict, scorer_output: str) -> None:
+    """Sum the scorer's summary line into totals (agreement weighted by targets found)."""
+    line = next((x for x in scorer_output.splitlines() if x.startswith("gold=")), "")
+    fields = dict(kv.split("=", 1) for kv in line.split()[:6] if "=" in kv)
+    if not fields:
+        return
+    found = int(fields["found"])
+    totals["gold"] += int(fields["gold"])
+    totals["found"] += found
+    totals["agree"] += float(fields["agreement"]) * found
+    totals["flips"] += int(fields["flips"])
 
 
 if __name__ == "__main__":

@@ -198,3 +198,31 @@ def test_five_year_review_stage_never_gives_missed() -> None:
     t = target("远山红郡住宅小区年内完工", kind="deliverable", value=None, comparator=None)
     v = verdict_of(t, "五年来，远山红郡住宅小区一期建设顺利推进。")
     assert v.verdict == "unclear"
+
+
+def test_a_figure_for_a_list_does_not_check_one_item() -> None:
+    # hailar 2017 → 2018 line 21: 3920亩 is 公路, 村屯 and 矿区 together
+    t = target("实施村屯绿化2738亩", value=2738, unit="亩", indicator="村屯绿化")
+    v = verdict_of(t, "实施公路、村屯、矿区绿化3920亩。")
+    assert (v.verdict, v.reason_code) == ("unclear", "ambiguous")
+
+
+def test_a_loose_name_match_can_say_met_but_never_missed() -> None:
+    # "大棚" alone links 新建大棚 and 建成蔬菜大棚: enough to find the figure, not to blame
+    t = target("新建大棚300个", value=300, unit="个", indicator="新建大棚")
+    assert verdict_of(t, "建成蔬菜大棚300个、仓储库2万平方米。").verdict == "met"
+    assert verdict_of(t, "建成蔬菜大棚200个、仓储库2万平方米。").verdict == "unclear"
+
+
+def test_stable_target_met_by_stated_stability_among_other_words() -> None:
+    # national 2022 → 2023 line 16: "弹性增强、保持基本稳定" states two things
+    t = target("保持人民币汇率在合理均衡水平上的基本稳定", kind="relative", value=None, comparator=None)
+    v = verdict_of(t, "人民币汇率在合理均衡水平上弹性增强、保持基本稳定。")
+    assert (v.verdict, v.reason_code) == ("met", "stated_achieved")
+
+
+def test_policy_measure_met_in_other_words() -> None:
+    # national 2021 line 178 → national 2022 line 48
+    t = target("制定2030年前碳排放达峰行动方案", kind="deliverable", value=None, comparator=None)
+    v = verdict_of(t, "出台碳达峰行动方案。")
+    assert (v.verdict, v.reason_code) == ("met", "deliverable_done")

@@ -107,6 +107,8 @@ def test_stage_outcomes_keep_the_clause() -> None:
     ("主要污染物排放量继续下降", "down"),
     ("国际收支基本平衡", "stable"),
     ("生态环境质量稳中改善", "up"),
+    ("人民币汇率在合理均衡水平上弹性增强、保持基本稳定", "up,stable"),
+    ("完成国企改革三年行动任务", "completed_task"),
     ("城市面貌", None),
 ])
 def test_statement_kind(text: str, kind: str | None) -> None:
@@ -124,3 +126,20 @@ def test_indicator_words(prefix: str, name: str) -> None:
 
 def test_split_list_shares_the_tail() -> None:
     assert split_list("城乡居民人均可支配收入") == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_rule_files_have_the_known_keys() -> None:
+    from tracker.judge import policy
+    from tracker.outcomes import words
+
+    w = words()
+    assert sorted(w["stages"]) == ["0", "1", "2", "3", "4", "5"]
+    for key in ("estimate", "growth", "level_verbs", "title", "event", "act", "task_completed",
+                "direction", "conflict", "aliases", "filler", "generic"):
+        assert key in w, key
+    assert all(isinstance(x, str) and x for ws in w["stages"].values() for x in ws)
+    p = policy()
+    assert 0 < p["about"]["rate_points"] < 2 and 0 < p["about"]["relative_share"] < 1
+    for key in ("min_overlap", "missed_min_score", "min_name_run", "long_run", "same_words",
+                "min_name_coverage", "missed_name_coverage"):
+        assert key in p["matching"], key

@@ -93,7 +93,7 @@ def test_seed_with_nul_bytes_is_refused() -> None:
 def test_undecodable_bytes_are_refused() -> None:
     # Valid UTF-8 text followed by bytes that are neither UTF-8 nor GB18030.
     data = bundled(JINGHAI).read_bytes()[:3000] + b"\xff\xfe\xfd\x80\x80"
-    with pytest.raises(InputError, match="decode") as info:
+    with pytest.raises(InputError, match="damaged") as info:
         report_from_bytes(data, "mixed.txt")
     _one_line_naming(info.value, "mixed.txt")
 
@@ -252,3 +252,11 @@ def test_traditional_chinese_is_read_as_simplified() -> None:
     assert traditional != original
     report = report_from_bytes(traditional.encode("utf-8"), "hedong-traditional.txt")
     _same_report(report, read_report(bundled(HEDONG)), same_text=False)
+
+
+def test_damaged_utf8_is_not_read_as_gb18030() -> None:
+    data = bundled(JINGHAI).read_bytes()
+    data = data[:1001] + b"\xb0" + data[1001:]  # one stray byte inside Chinese text
+    with pytest.raises(InputError, match="damaged") as info:
+        report_from_bytes(data, "damaged.txt")
+    _one_line_naming(info.value, "damaged.txt")

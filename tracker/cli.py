@@ -164,7 +164,7 @@ def ingest(
         f"{result.targets} targets, {result.outcomes} outcomes"
     )
     if result.judged:
-        typer.echo("verdicts now: " + ", ".join(f"{k} {v}" for k, v in sorted(result.judged.items())))
+        typer.echo("judged: " + ", ".join(f"{k} {v}" for k, v in sorted(result.judged.items())))
 
 
 @app.command()

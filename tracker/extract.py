@@ -67,6 +67,13 @@ class _Words:
     mode_before: str
     copula: re.Pattern[str]
     each: re.Pattern[str]
+    name_joiners: str
+    name_min: int
+    not_name: re.Pattern[str]
+    modifier_ends: tuple[str, ...]
+    open_list: bool
+    sites: re.Pattern[str]
+    no_split_after: frozenset[str]
 
 
 def _alt(words) -> str:
@@ -118,6 +125,13 @@ def _words() -> _Words:
         mode_before=obj["mode_before"],
         copula=re.compile(rf"^(?:{_alt(lead['copula'])})"),
         each=re.compile(rf"^(?P<names>[^，；。]+?[、和][^，；。]+?)(?:{_alt(lead['each'])})"),
+        name_joiners=obj["named_list"]["joiners"],
+        name_min=obj["named_list"]["min_name"],
+        not_name=re.compile(_alt(obj["named_list"]["not_in_name"] + lead["vague"])),
+        modifier_ends=tuple(obj["named_list"]["modifier_ends"]),
+        open_list=not obj["named_list"]["split_open_lists"],
+        sites=re.compile(_alt(obj["named_list"]["sites"])),
+        no_split_after=frozenset(obj["named_list"]["not_after"]),
     )
 
 
@@ -409,6 +423,9 @@ class _Clause:
                 and body[m.start() - 1] not in "的和与及" + w.mode_before):  # "…的管理和运营"
             obj = body[: m.start()]
             if self._object_ok(obj):
+                pieces = _named_list(obj)
+                if pieces:  # "南开路中学、向阳幼儿园投入使用": one target per named thing
+                    return self._each_named(a, a, pieces, a + len(body), m.group(0), a + m.start())
                 return [self._target(a, a + len(body), "deliverable", obj + m.group(0),
                                      key_at=a + m.start(), stage=m.group(0))]
         # a stage verb before its object: at the clause head, or later after a means or
@@ -430,9 +447,26 @@ class _Clause:
             if verb in w.weak and self.after_deliverable:
                 return []  # "盘活X旧居，打造…展馆": the second clause says what X is for
             span_a = a if self.lead == "facilitating" else a + m.start()
+            pieces = [] if verb in w.no_split_after else _named_list(raw)
+            if pieces:  # "完成自来水泵站、污水泵站建设": one target per named thing
+                return self._each_named(span_a, a + m.end(), pieces, a + len(body), verb, a + m.start())
             return [self._target(span_a, a + len(body), "deliverable", obj,
                                  key_at=a + m.start(), stage=verb)]
         return []
+
+    def _each_named(self, span_a: int, at: int, pieces, end: int, stage: str, key_at: int) -> list[Target]:
+        """One deliverable per named thing of a list sharing one stage word.
+
+        The first span keeps the clause's verb, the last its stage; each is judged alone.
+        """
+        out = []
+        for i, (p, q) in enumerate(pieces):
+            a = span_a if i == 0 else at + p
+            b = end if i == len(pieces) - 1 else at + q
+            name = _strip_object(self.text[at + p:at + q])
+            out.append(self._target(a, b, "deliverable", name + stage if key_at >= at + q else name,
+                                    key_at=max(key_at, a) if i else key_at, stage=stage))
+        return out
 
     def _object_ok(self, obj: str) -> bool:
         w = _words()
@@ -511,6 +545,57 @@ def _leader(text: str) -> tuple[int, str]:
     if not lead and w.vague.match(text[i:]) and not w.creating.match(text[i:]):
         lead = "vague"
     return i, lead
+
+
+_OPEN, _CLOSE = "“《（(「", "”》）)」"
+
+
+def _named_list(obj: str) -> list[tuple[int, int]]:
+    """Pieces of a list of named things ("华融二期、天润商厦等项目"), as offsets in `obj`.
+
+    Cut at a 、 outside quotes and brackets, and at 和/及 after a concrete head
+    ("海拉尔客运总站和…调度中心"); empty when `obj` is no such list: a piece too short to
+    name anything ("道路、桥梁"), a generic or vague piece, a list qualifying one noun
+    ("三角地、西大街等街道的人行步道板").
+    """
+    w = _words()
+    if "、" not in obj and not any(c in obj for c in w.name_joiners):
+        return []
+    cuts, depth = [], 0
+    for i, ch in enumerate(obj):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch == "等":
+            break  # "A、B等道路及配套管线工程": 等 closes the list
+        elif depth == 0 and ch == "、":
+            cuts.append(i)
+        elif depth == 0 and ch in w.name_joiners and _strip_tail(obj[:i]).endswith(w.concrete):
+            cuts.append(i)
+    if not cuts:
+        return []
+    pieces, a = [], 0
+    for c in cuts + [len(obj)]:
+        pieces.append((a, c))
+        a = c + 1
+    last = obj[pieces[-1][0]:]
+    k = last.find("等")
+    if k >= 0 and ("的" in last[k:] or w.open_list):
+        return []  # "等街道的人行步道板": the names say where, the thing is after 的
+    if w.sites.search(obj):
+        return []  # "11-D、15号地块、新开路地块等开工建设": places, not things
+    for p, q in pieces:
+        name = _strip_object(obj[p:q])
+        if k >= 0 and (p, q) == pieces[-1]:
+            name = name[: name.find("等")] if "等" in name else name
+        if len(name) < w.name_min or name.startswith(w.generic) or _vague_start(name):
+            return []
+        if w.stage_before.match(name) or name.endswith(w.abstract) and not name.endswith(w.concrete):
+            return []  # a list of tasks or aims, not of things
+        if _leader(name)[0] or w.not_name.search(name) or (p, q) != pieces[-1] and name.endswith(w.modifier_ends):
+            return []  # "规模化、集约化…养殖小区", "…谋划、高标准启动": qualities or manners
+    return pieces
 
 
 def _vague_start(s: str) -> bool:

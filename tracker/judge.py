@@ -24,14 +24,8 @@ from tracker.outcomes import indicator_words, stage_of, to_base, words
 RATE_UNITS = ("%", "个百分点")
 # A number with its unit inside a project name ("5万平方米公安小区", "80吨污泥").
 UNIT_NUMBER = r"[\d.]+[万亿千]*(平方米|公里|千米|米|吨|亩|户|座|所|条|家|套|栋|个|台|张|万|千瓦)?"
-# Runs of at least this many characters may match from anywhere in a name.
-LONG_RUN = 4
-# Bigram likeness above which a policy measure and an outcome clause are the same measure.
-ACT_SIMILARITY = 0.6
 # Units of money and rates: a shared two-character word is no match for these.
 MONEY_AND_RATES = ("%", "个百分点", "亿元", "万元", "元", "万亿元")
-# Units too common to tell two indicators apart on their own.
-GENERIC_UNITS = ("%", "个百分点", "亿元", "万元", "元", "万亿元", "个", "人", "万人", "项", "户", "万户")
 
 
 @lru_cache(maxsize=None)
@@ -39,6 +33,10 @@ def policy() -> dict:
     """The configurable numbers (rules/verdict_policy.toml)."""
     text = resources.files("tracker.rules").joinpath("verdict_policy.toml").read_text("utf-8")
     return tomllib.loads(text)
+
+
+def _matching(key: str) -> float:
+    return float(policy()["matching"][key])
 
 
 # ---------------------------------------------------------------- the policy core
@@ -170,7 +168,10 @@ def similarity(target_words: str, outcome_words: str) -> float:
         score = min(common / len(a), 0.5 + 2 * common / (len(a) + len(b)))
     short, long_ = sorted((t, o), key=len)
     if len(short) >= 3 and short in long_:
-        score = max(score, 0.9)
+        # 再就业 for 失业人员再就业: the outcome covers the target. 西山保护区 for 保护区: the
+        # outcome may be one part of it, a match too loose to call a miss on.
+        covers = short == o or len(short) >= 0.6 * len(long_)
+        score = max(score, 0.9 if covers else 0.7)
     elif len(short) >= 3 and len(short) >= 0.6 * len(long_) and _subsequence(short, long_):
         score = max(score, 0.8)
     return score
@@ -348,7 +349,7 @@ def _judge_number(target: Target, outcomes: list[Outcome]) -> Verdict:
         return _not_reported(target)
     t_norm, t_unit = to_base(target.value, target.unit)
     same = [(s, o) for s, o in scored if _same_measure(measure, o, target) and
-            to_base(o.value, o.unit)[1] == t_unit]
+            to_base(o.value, o.unit)[1] == t_unit and not _other_stage(target, o)]
     if not same:
         best = scored[0][1]
         return Verdict("unclear", "different_measure",
@@ -381,6 +382,14 @@ def _judge_number(target: Target, outcomes: list[Outcome]) -> Verdict:
     return Verdict(d.verdict, d.reason_code, d.rule, _number_reason(target, best, d),
                    outcome=best, provisional=best.provisional,
                    target_norm=t_norm, outcome_norm=o_norm, norm_unit=t_unit)
+
+
+def _other_stage(target: Target, o: Outcome) -> bool:
+    """ "启动8家企业迁建" vs "5家企业完成迁建": a count of starts is not a count of completions."""
+    t, x = stage_of(target.span), stage_of(o.span)
+    if t is None or x is None:
+        return False
+    return (t[1] <= 1 and x[1] >= 3) or (t[1] >= 4 and x[1] <= 2)
 
 
 def _aggregate(target: Target, o: Outcome) -> bool:
@@ -556,7 +565,7 @@ def name_overlap(name: str, text: str) -> int:
         for size in range(len(piece), 1, -1):
             if size <= best:
                 break
-            starts = range(len(piece) - size + 1) if size >= LONG_RUN else range(1)
+            starts = range(len(piece) - size + 1) if size >= _matching("long_run") else range(1)
             if any(piece[i:i + size] in text for i in starts):
                 best = size
                 break
@@ -613,7 +622,7 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
         if run >= need and share < float(policy()["matching"]["min_name_coverage"]) and not whole:
             run = 0  # 哈萨尔 of "哈萨尔桥以北伊敏河两岸景观" is not enough to name the project
         # Measures and short names: nearly the same words are the match (never a "missed").
-        if run < need and dice(t_words, _act_words(o.span)) >= ACT_SIMILARITY:
+        if run < need and dice(t_words, _act_words(o.span)) >= _matching("same_words"):
             run, coverage = need, 0.0
         if run >= need:
             scored.append((run, len(bigrams(target.span) & bigrams(o.span)), coverage, o))
@@ -700,7 +709,7 @@ def _judge_relative(target: Target, outcomes: list[Outcome]) -> Verdict:
     return _judge_direction(target, outcomes)
 
 
-def _growth_of(outcomes: list[Outcome], pattern: str, year: int | None = None) -> list[Outcome]:
+def _growth_of(outcomes: list[Outcome], pattern: str) -> list[Outcome]:
     return [o for o in outcomes if o.measure == "growth" and re.search(pattern, o.indicator)]
 
 

@@ -127,7 +127,7 @@ def ingest(
 
     result = IngestResult()
     with writing(engine) as session:
-        touched: set[str] = set()
+        touched: set[tuple[str, int]] = set()
         for item in extracted:
             if _known(session, item.report.sha256):
                 result.skipped.append(item.report.name)
@@ -139,16 +139,25 @@ def ingest(
                         f"{item.path}: the ledger already has {clash.name} for {clash.jurisdiction} "
                         f"{clash.plan_year} ({clash.kind}) with different content; use --replace"
                     )
+                touched |= _slots_of(clash.jurisdiction, clash.plan_year, clash.review_year, clash.five_year_end)
                 _delete_document(session, clash)
             _write(session, item)
-            touched.add(item.report.jurisdiction)
+            r = item.report
+            touched |= _slots_of(r.jurisdiction, r.plan_year, r.review_year, r.five_year_end)
             result.added.append(item.report.name)
             result.targets += len(item.targets)
             result.outcomes += len(item.outcomes)
         if touched:
             session.flush()
-            result.judged = rejudge(session, touched, progress=progress)
+            parsed = {item.report.sha256: item.report for item in extracted}
+            result.judged = rejudge(session, touched, progress=progress, parsed=parsed)
     return result
+
+
+def _slots_of(jurisdiction: str, *years: int | None) -> set[tuple[str, int]]:
+    """The (jurisdiction, due year) pairs whose verdicts a report can change: the years it
+    sets targets for and the year its review covers."""
+    return {(jurisdiction, y) for y in years if y is not None}
 
 
 def _slot(report: Report) -> tuple[str, int, str]:
@@ -245,8 +254,9 @@ def _as_outcome(row: OutcomeRow) -> Outcome:
 class _FollowUps:
     """Finds and caches, per jurisdiction and year, the report reviewing that year."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, parsed: dict[str, Report] | None = None):
         self.session = session
+        self.parsed = parsed or {}  # reports already read in this run, by sha256
         self.cache: dict[tuple[str, int], tuple[DocumentRow, Report, list[Outcome]] | None] = {}
 
     def get(self, jurisdiction: str, year: int):
@@ -261,7 +271,7 @@ class _FollowUps:
         return self.cache[key]
 
     def _load(self, doc: DocumentRow):
-        report = report_from_bytes(
+        report = self.parsed.get(doc.sha256) or report_from_bytes(
             doc.content, doc.name, jurisdiction=doc.jurisdiction, year=doc.plan_year
         )
         rows = self.session.exec(
@@ -271,19 +281,34 @@ class _FollowUps:
 
 
 def rejudge(
-    session: Session, jurisdictions: Iterable[str], *, progress: Progress | None = None
+    session: Session,
+    slots: Iterable[tuple[str, int]],
+    *,
+    progress: Progress | None = None,
+    parsed: dict[str, Report] | None = None,
 ) -> dict[str, int]:
-    """Judge again every target of these jurisdictions against the reports now present."""
+    """Judge again every target due in these (jurisdiction, year) slots against the
+    reports now present. Returns the count of each verdict given."""
     counts: dict[str, int] = {}
-    followups = _FollowUps(session)
-    for jurisdiction in sorted(jurisdictions):
+    followups = _FollowUps(session, parsed)
+    for jurisdiction, year in sorted(set(slots)):
         if progress:
-            progress(0, 0, f"judging {jurisdiction}")
+            progress(0, 0, f"judging {jurisdiction} {year}")
         rows = session.exec(
-            select(TargetRow).where(TargetRow.jurisdiction == jurisdiction).order_by(col(TargetRow.id))
+            select(TargetRow)
+            .where(TargetRow.jurisdiction == jurisdiction, TargetRow.target_year == year)
+            .order_by(col(TargetRow.id))
         ).all()
+        if not rows:
+            continue
+        existing = {
+            v.target_id: v
+            for v in session.exec(
+                select(VerdictRow).where(col(VerdictRow.target_id).in_([r.id for r in rows]))
+            ).all()
+        }
+        found = followups.get(jurisdiction, year)
         for row in rows:
-            found = followups.get(jurisdiction, row.target_year)
             if found is None:
                 verdict = judge(_as_target(row), None, [])
                 outcome_doc_id = None
@@ -291,13 +316,14 @@ def rejudge(
                 doc, report, outcomes = found
                 verdict = judge(_as_target(row), report, outcomes)
                 outcome_doc_id = doc.id if verdict.outcome is not None else None
-            _store_verdict(session, row, verdict, outcome_doc_id)
+            _store_verdict(session, row, existing.get(row.id), verdict, outcome_doc_id)
             counts[verdict.verdict] = counts.get(verdict.verdict, 0) + 1
     return counts
 
 
-def _store_verdict(session: Session, row: TargetRow, v: Verdict, outcome_doc_id: int | None) -> None:
-    existing = session.exec(select(VerdictRow).where(VerdictRow.target_id == row.id)).first()
+def _store_verdict(
+    session: Session, row: TargetRow, existing: VerdictRow | None, v: Verdict, outcome_doc_id: int | None
+) -> None:
     if existing is None or (existing.verdict, existing.reason_code) != (v.verdict, v.reason_code):
         session.add(HistoryRow(target_uid=row.uid, source="machine", verdict=v.verdict,
                                reason_code=v.reason_code, note=v.reason))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.model import Paragraph
@@ -30,7 +30,9 @@ from tracker.model import Paragraph
 DEBRIS_RE = re.compile(r"\[(?:bookmark|anchor|image):[^\]\n]*\]", re.IGNORECASE)
 
 # The salutation that ends the title block; before it lines are never joined.
-SALUTATION_RE = re.compile(r"^(?:各位代表|各位委员|同志们)[：:，,！!]?$")
+SALUTATION_RE = re.compile(
+    r"^(?:各位代表|各位委员|同志们)(?:[，,、](?:各位代表|各位委员|同志们))*[：:，,！!]?$"
+)
 
 CN_NUM = "一二三四五六七八九十"
 # Numbered heading starts: "一、", "（一）" / "(一)", "第一部分"/"第一章".
@@ -50,6 +52,9 @@ CLOSERS = "”’」』）)】》\"'"
 PAGE_NUMBER_RE = re.compile(
     r"^(?:[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$"
 )
+# Page headers/footers repeated by PDF extraction: short, unpunctuated, seen this often.
+RUNNING_LINE_MAX_LEN = 30
+RUNNING_LINE_MIN_COUNT = 3
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A footnote body: a line starting with a superscript marker ("¹ 该数据系…").
 FOOTNOTE_BODY_RE = re.compile(rf"^[{SUPERSCRIPT_DIGITS}]+\s*\S")
@@ -232,11 +237,9 @@ def is_heading(text: str) -> bool:
 
 
 def ends_paragraph(text: str) -> bool:
+    """Ends with a full stop, colon or the like, maybe inside closing quotes ("…。”")."""
     stripped = text.rstrip(CLOSERS)
-    if stripped and stripped[-1] in PARAGRAPH_END:
-        return True
-    # A line ending in a closing quote/bracket after a full stop: "…。”"
-    return False
+    return bool(stripped) and stripped[-1] in PARAGRAPH_END
 
 
 def is_page_number(text: str) -> bool:
@@ -363,24 +366,35 @@ def _title_block_end(lines: list[_Line]) -> int:
     return 0
 
 
-def _join(lines: Iterable[_Line]) -> list[Paragraph]:
+def _running_lines(lines: list[_Line]) -> set[str]:
+    """Page headers/footers: short lines repeated on many pages ("政府工作报告")."""
+    counts: dict[str, int] = {}
+    for ln in lines:
+        if len(ln.text) <= RUNNING_LINE_MAX_LEN and not ends_paragraph(ln.text) and not is_heading(ln.text):
+            counts[ln.text] = counts.get(ln.text, 0) + 1
+    return {text for text, n in counts.items() if n >= RUNNING_LINE_MIN_COUNT}
+
+
+def _join(lines: list[_Line]) -> list[Paragraph]:
+    running = _running_lines(lines)
     out: list[Paragraph] = []
     current: _Builder | None = None
-    footnotes: list[Paragraph] = []  # held back until the sentence they interrupt ends
+    held: list[Paragraph] = []  # footnotes, page headers: out once the broken sentence ends
 
     def flush() -> None:
         nonlocal current
         if current is not None:
             out.append(current.build())
             current = None
-        out.extend(footnotes)
-        footnotes.clear()
+        out.extend(held)
+        held.clear()
 
     for ln in lines:
         if is_page_number(ln.text):
             continue
-        if is_footnote_body(ln.text):
-            footnotes.append(Paragraph(ln.text, ((0, ln.number),)))
+        if is_footnote_body(ln.text) or ln.text in running:
+            # Out of the sentence's way, but kept: they may hold digits.
+            held.append(Paragraph(ln.text, ((0, ln.number),)))
             continue
         if current is not None and _continues(current.text, ln.text):
             current.add(ln)

@@ -102,15 +102,11 @@ def _local_qty(text: str) -> list[Qty]:
     out = []
     for m in _NUM_RE.finditer(text):
         unit = (m.group(2) or "") + m.group(3)
-        if text[m.end(1):m.end(1) + 1] == "." or _is_year(text, m):
+        if text[m.end(1):m.end(1) + 1] == ".":
             continue
         out.append(Qty(m.start(), m.end(), float(m.group(1)), _clean_unit(unit),
                        _comparator(text[:m.start()], text[m.end():m.end() + 2])))
     return out
-
-
-def _is_year(text: str, m: re.Match) -> bool:
-    return m.group(3) == "年"
 
 
 def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
@@ -189,9 +185,16 @@ def extract_outcomes(report: Report) -> list[Outcome]:
             found = paragraph_outcomes(para, year)
             if over_period:
                 for o in found:
-                    o.measure = "cumulative"  # numbers, stages and statements of the period
+                    # Numbers, stages and statements of the period; a level reached at its end
+                    # ("比例提高至100%", "增加到121万亿元") still holds for the reviewed year.
+                    if not _reached(o):
+                        o.measure = "cumulative"
             out.extend(found)
     return out
+
+
+def _reached(o: Outcome) -> bool:
+    return o.value is not None and bool(re.search(r"(到|至)[\d.]+[^，、；。]{0,4}$", o.span[:o.span.rfind(f"{o.value:g}"[:1]) + 12]))
 
 
 def _over_period(text: str, year: int, current: bool) -> bool:
@@ -334,9 +337,7 @@ def _measure(prefix: str, q: Qty, before: str) -> tuple[str, float]:
     if q.unit == "个百分点":
         return "change", q.value
     if any(c in before for c in w["cumulative"] if len(c) > 1):
-        if q.unit == "%" and any(g in tail for g in w["growth"]):
-            return "cumulative", q.value  # 年均增长: a multi-year average, not the year's
-        return "cumulative", q.value
+        return "cumulative", q.value  # 累计 / 年均增长: several years, not the year's figure
     if q.unit == "%":
         if tail.endswith(("提高到", "提高至", "降到", "降至", "增至", "达到", "为")):
             return "rate", q.value  # "比例提高到100%" is the level reached, not a growth

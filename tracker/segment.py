@@ -41,8 +41,9 @@ COMING_FIVE_YEARS = re.compile(r"今后五年|未来五年")
 # Closing material that sets no work: appendices, glossaries.
 OTHER_WORDS = re.compile(r"^(?:附件|附录|名词解释|注释|说明)")
 
-# Where the goals of a mixed "成就和主要目标任务" section begin.
-GOALS_START_RE = r"^(?:[“\"]?{period}[”\"]?|今后五年|未来五年)"
+# Where the goals of a mixed "成就和主要目标任务" section begin: a paragraph opening
+# with the coming period's name or with "今后五年".
+GOALS_START_RE = re.compile(rf"^(?:[“\"]?(?P<num>[{CN_NUM}]{{1,2}})五[”\"]?|今后五年|未来五年)")
 
 # Plan reports: "…国民经济和社会发展计划执行情况与2026年…计划草案".
 PLAN_REPORT_RE = re.compile(r"计划执行情况|计划草案")
@@ -75,10 +76,9 @@ JURISDICTION_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "天津市河北区人民政府"
     re.compile(rf"{_PLACE}人民政府", re.M),
 )
-NATIONAL_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"第[{CN_NUM}]+届全国人民代表大会"),
-    re.compile(r"国务院总理"),
-)
+# The national report: delivered to the 全国人民代表大会 by the 国务院总理.
+NATIONAL_MEETING_RE = re.compile(rf"第[{CN_NUM}]+届全国人民代表大会")
+NATIONAL_SPEAKER_RE = re.compile(r"国务院总理")
 _MAKE_NAME_RE = re.compile(r"^(?:关于|印发|现将|各)")
 
 
@@ -123,7 +123,7 @@ def segment(
     review_year, plan_year = _years(parts, delivered, year)
     if plan_year is None:
         raise InputError(f"{name}: cannot tell which year the report plans for; use --year")
-    _fill_part_years(parts, review_year, plan_year)
+    _fill_part_years(parts, review_year, plan_year, force=year is not None)
     five_year_end = next((p.year for p in parts if p.kind == "five_year"), None)
     return Report(
         name=name,
@@ -249,17 +249,12 @@ def _five_year_parts(section: _Section, heading: str, periods: list[int], review
 
 
 def _goals_start(paragraphs: list[Paragraph], goal_period: int) -> int:
-    names = [k for k, v in _CN_NAMES.items() if v == goal_period]
-    pattern = re.compile(GOALS_START_RE.format(period=f"(?:{'|'.join(names)})五"))
+    """Index of the first paragraph about the coming period ("“十五五”时期是…")."""
     for i, p in enumerate(paragraphs):
-        if pattern.match(p.text):
+        m = GOALS_START_RE.match(p.text)
+        if m and (m.group("num") is None or cn_number(m.group("num")) == goal_period):
             return i
     return 0
-
-
-_CN_NAMES = {name: cn_number(name) for name in (
-    [c for c in CN_NUM] + [f"十{c}" for c in CN_NUM[:9]] + [f"{c}十" for c in CN_NUM[1:9]]
-)}
 
 
 # --- metadata ------------------------------------------------------------------------------
@@ -267,17 +262,14 @@ _CN_NAMES = {name: cn_number(name) for name in (
 
 def detect_jurisdiction(front: str) -> str | None:
     """The place the report is about, from the title block and any cover notice."""
-    for pattern in NATIONAL_PATTERNS[:1]:
-        if pattern.search(front):
-            return NATIONAL
+    if NATIONAL_MEETING_RE.search(front):
+        return NATIONAL
     for pattern in JURISDICTION_PATTERNS:
         for m in pattern.finditer(front):
             place = last_unit(m.group("place"))
             if place:
                 return place
-    if any(p.search(front) for p in NATIONAL_PATTERNS):
-        return NATIONAL
-    return None
+    return NATIONAL if NATIONAL_SPEAKER_RE.search(front) else None
 
 
 def last_unit(place: str) -> str | None:
@@ -341,13 +333,15 @@ def _years(parts: list[Part], delivered: date | None, override: int | None) -> t
     return review_year, plan_year
 
 
-def _fill_part_years(parts: list[Part], review_year: int | None, plan_year: int) -> None:
-    """Parts whose heading names no year get the report's years."""
+def _fill_part_years(
+    parts: list[Part], review_year: int | None, plan_year: int, *, force: bool = False
+) -> None:
+    """Parts whose heading names no year get the report's years (all do when forced)."""
     kinds: dict[PartKind, int | None] = {
         "review": review_year,
         "plan": plan_year,
         "five_year": plan_year + 4,  # "今后五年" from the first year of the period
     }
     for part in parts:
-        if part.year is None and part.kind in kinds:
+        if part.kind in kinds and (part.year is None or (force and part.kind != "five_year")):
             part.year = kinds[part.kind]

@@ -22,7 +22,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Without a BOM: UTF-8 first (it almost never decodes non-UTF-8 text by accident),
 # then GB18030, a superset of GBK and GB2312, the usual legacy encoding of these reports.
-_FALLBACKS: tuple[str, ...] = ("utf-8", "gb18030")
+# Share of invalid sequences up to which a file is taken as damaged UTF-8, not GB18030.
+_MAX_DAMAGE_SHARE = 0.01
 
 # Share of characters that must look like text for a decoding to be accepted.
 _MIN_TEXT_SHARE = 0.95
@@ -43,16 +44,42 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         return text, encoding
     if b"\x00" in data:
         raise InputError(f"{name}: contains NUL bytes; this is a binary file, not a text report")
-    for encoding in _FALLBACKS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        _refuse_damaged_utf8(data, exc, name)
+    else:
         if _looks_like_text(text):
-            return text, encoding
-    raise InputError(
-        f"{name}: cannot decode as UTF-8, UTF-16 or GB18030 text; is it a binary file?"
-    )
+            return text, "utf-8"
+        raise InputError(f"{name}: decodes as UTF-8 but is not text (control characters)")
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    if _looks_like_text(text) and _looks_chinese(text):
+        return text, "gb18030"
+    raise InputError(f"{name}: cannot decode as UTF-8, UTF-16 or GB18030 text; is it a binary file?")
+
+
+def _refuse_damaged_utf8(data: bytes, exc: UnicodeDecodeError, name: str) -> None:
+    """UTF-8 with a few bad bytes is a damaged file, not GB18030: say so, do not guess."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    wide = sum(1 for ch in text if ord(ch) > 0x7F)
+    if wide and bad <= wide * _MAX_DAMAGE_SHARE:
+        raise InputError(
+            f"{name}: UTF-8 text with {bad} invalid byte sequence(s), the first at byte "
+            f"{exc.start}; the file looks damaged"
+        )
+
+
+def _looks_chinese(text: str) -> bool:
+    """Most non-ASCII characters of a GB18030 decoding of a real report are common hanzi
+    or Chinese punctuation; a chance decoding of other bytes lands all over Unicode."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    common = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+                 or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·")
+    return not wide or common >= len(wide) * _MIN_TEXT_SHARE
 
 
 def _bom_encoding(data: bytes) -> str | None:
