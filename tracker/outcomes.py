@@ -194,7 +194,8 @@ def extract_outcomes(report: Report) -> list[Outcome]:
 
 
 def _reached(o: Outcome) -> bool:
-    return o.value is not None and bool(re.search(r"(到|至)[\d.]+[^，、；。]{0,4}$", o.span[:o.span.rfind(f"{o.value:g}"[:1]) + 12]))
+    """A level reached ("提高至100%"): the span's last number follows 到 or 至."""
+    return o.value is not None and bool(re.search(r"(到|至)[\d.]+[^\d]*$", o.span))
 
 
 def _over_period(text: str, year: int, current: bool) -> bool:

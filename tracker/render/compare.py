@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from tracker.grammar import to_base
 from tracker.records import clean_number
 
 
@@ -33,18 +34,21 @@ def _pick(rows: list[dict[str, Any]], h: Headline) -> dict[str, Any] | None:
 
 
 def _promised_vs_achieved(r: dict[str, Any] | None) -> str:
+    """"5.5% → 3% (-2.5) missed", in the target's own unit."""
     if r is None:
         return ""
     promised = f"{clean_number(r['value'])}{r['unit'] or ''}"
     if r["verdict"] == "pending":
         return f"{promised} → pending"
-    achieved = r.get("outcome_norm")
-    if achieved is None or r.get("target_norm") is None:
+    if r.get("outcome_norm") is None or r.get("target_norm") is None:
         return f"{promised} → {r['verdict']}"
-    unit = r.get("norm_unit") or ""
-    gap = clean_number(round(achieved - r["target_norm"], 4))
-    sign = "+" if gap is not None and gap > 0 else ""
-    return f"{clean_number(r['target_norm'])}{unit} → {clean_number(achieved)}{unit} ({sign}{gap}) {r['verdict']}"
+    unit = r.get("unit") or r.get("norm_unit") or ""
+    scale, base = to_base(1.0, unit)
+    if not scale or base != r.get("norm_unit"):
+        unit, scale = r.get("norm_unit") or "", 1.0
+    target, achieved = r["target_norm"] / scale, r["outcome_norm"] / scale
+    gap = round(achieved - target, 4)
+    return f"{target:g}{unit} → {achieved:g}{unit} ({gap:+g}) {r['verdict']}"
 
 
 def compare_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

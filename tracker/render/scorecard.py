@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from tracker.grammar import to_base
 from tracker.render.output import md_escape
 from tracker.store.tables import DocumentRow
 
@@ -12,6 +13,17 @@ VERDICT_ORDER = ("missed", "met", "unclear", "pending")
 VERDICT_LABEL = {"met": "达成 met", "missed": "未达成 missed", "unclear": "无法判断 unclear",
                  "pending": "待核 pending"}
 REASON_LABEL = {
+    "at_least": "达到目标",
+    "ceiling": "未超上限",
+    "about": "“左右”目标",
+    "range": "区间目标",
+    "direction": "方向一致",
+    "relative_stated": "报告明确表述",
+    "stated_achieved": "报告明确表述",
+    "synchronous": "与经济增长同步",
+    "task_completed": "完成任务",
+    "deliverable_done": "已完成",
+    "deliverable_lesser_stage": "进度未到",
     "not_reported": "次年报告未提及",
     "different_measure": "次年报告口径不同",
     "external_data": "需报告以外的数据",
@@ -44,12 +56,24 @@ def _evidence(r: dict[str, Any]) -> str:
     return ""
 
 
-def _compared(r: dict[str, Any]) -> str:
-    """The two numbers the verdict rests on, after unit normalisation."""
+def compared_text(r: dict[str, Any]) -> str:
+    """The two numbers the verdict rests on, outcome first, both in the target's own unit
+    (they were compared in a common base unit: 1.37万亿斤 vs 1.3万亿斤, not kilograms)."""
     if r.get("target_norm") is None or r.get("outcome_norm") is None:
         return ""
-    unit = r.get("norm_unit") or ""
-    return md_escape(f"{r['outcome_norm']}{unit} vs {r['target_norm']}{unit}")
+    unit = r.get("unit") or r.get("norm_unit") or ""
+    scale, base = to_base(1.0, unit)
+    if not scale or base != r.get("norm_unit"):
+        unit, scale = r.get("norm_unit") or "", 1.0
+    return f"{_num(r['outcome_norm'] / scale)}{unit} vs {_num(r['target_norm'] / scale)}{unit}"
+
+
+def _num(x: float) -> str:
+    return f"{round(x, 4):g}"
+
+
+def _compared(r: dict[str, Any]) -> str:
+    return md_escape(compared_text(r))
 
 
 def _reason(r: dict[str, Any]) -> str:
