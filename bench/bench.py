@@ -108,6 +108,8 @@ class Run:
     targets: int
     verdicts: dict[str, int]
     peak_rss_mb: float
+    rss_extracted_mb: float  # peak once every report is read and extracted
+    rss_written_mb: float  # peak once the rows are written, before judging
 
     @property
     def reports_per_s(self) -> float:
@@ -122,16 +124,23 @@ class Run:
         return 1000 * self.seconds / self.reports
 
 
-def _timed(module, name: str, totals: dict[str, float]) -> None:
-    """Wrap module.name so the time spent in it adds up in totals[name]."""
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _timed(module, name: str, totals: dict[str, float], peaks: dict[str, float]) -> None:
+    """Wrap module.name so the time spent in it adds up in totals[name], and the peak
+    memory when it is entered and left lands in peaks."""
     inner = getattr(module, name)
 
     def wrapper(*args, **kwargs):
+        peaks[f"{name}:in"] = _peak_mb()
         started = time.perf_counter()
         try:
             return inner(*args, **kwargs)
         finally:
             totals[name] += time.perf_counter() - started
+            peaks[f"{name}:out"] = _peak_mb()
 
     setattr(module, name, wrapper)
 
@@ -141,8 +150,9 @@ def run_once(backend: str, url: str, files: list[Path]) -> Run:
     from tracker.store.database import open_engine
 
     totals = {"read_and_extract": 0.0, "rejudge": 0.0}
+    peaks: dict[str, float] = {}
     for name in totals:
-        _timed(ledger, name, totals)
+        _timed(ledger, name, totals, peaks)
     engine = open_engine(url)
     started = time.perf_counter()
     result = ledger.ingest(engine, files)
@@ -155,18 +165,20 @@ def run_once(backend: str, url: str, files: list[Path]) -> Run:
         extract_s=totals["read_and_extract"], judge_s=totals["rejudge"],
         write_s=seconds - totals["read_and_extract"] - totals["rejudge"],
         targets=result.targets, verdicts=result.judged,
-        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        peak_rss_mb=_peak_mb(), rss_extracted_mb=peaks.get("read_and_extract:out", 0.0),
+        rss_written_mb=peaks.get("rejudge:in", 0.0),
     )
 
 
-def run_in_child(backend: str, url: str, files: list[Path], listing: Path) -> Run:
+def run_in_child(backend: str, url: str, files: list[Path], listing: Path) -> Run | None:
     listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, __file__, "_child", backend, url, str(listing)],
         capture_output=True, text=True,
     )
     if done.returncode != 0:
-        raise SystemExit(f"bench run {backend} × {len(files)} failed:\n{done.stderr[-3000:]}")
+        print(f"bench run {backend} × {len(files)} failed:\n{done.stderr[-3000:]}", file=sys.stderr)
+        return None
     return Run(**json.loads(done.stdout.strip().splitlines()[-1]))
 
 
@@ -215,13 +227,14 @@ def postgres_version(server) -> str:
 
 def table(runs: list[Run]) -> str:
     head = ("| backend | reports | MB | seconds | reports/s | MB/s | ms/report | extract s "
-            "| judge s | write s | targets | peak RSS MB |")
+            "| judge s | write s | targets | RSS MB extracted / written / peak |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in runs:
         lines.append(
             f"| {r.backend} | {r.reports} | {r.megabytes:.2f} | {r.seconds:.1f} | {r.reports_per_s:.1f} "
             f"| {r.mb_per_s:.2f} | {r.ms_per_report:.0f} | {r.extract_s:.1f} | {r.judge_s:.1f} "
-            f"| {r.write_s:.1f} | {r.targets} | {r.peak_rss_mb:.0f} |"
+            f"| {r.write_s:.1f} | {r.targets} "
+            f"| {r.rss_extracted_mb:.0f} / {r.rss_written_mb:.0f} / {r.peak_rss_mb:.0f} |"
         )
     return "\n".join(lines)
 
@@ -303,19 +316,27 @@ def main(argv: list[str] | None = None) -> None:
                     else:
                         continue
                     run = run_in_child(backend, url, files[:count], Path(tmp) / "files.txt")
+                    if run is None:
+                        continue
                     print(f"{backend:10} {count:5} reports: {run.seconds:7.1f} s, "
                           f"{run.ms_per_report:5.0f} ms/report, peak {run.peak_rss_mb:.0f} MB", flush=True)
                     runs.append(run)
-        pg = postgres_version(server) if server else None
+                    save(args.out, runs, extract, argv, server)  # keep what is done so far
     finally:
         if server is not None:
             server.stop()
     print()
     print(table(runs))
     if args.out != "-":
-        command = "python bench/bench.py " + " ".join(argv)
-        Path(args.out).write_text(results_markdown(runs, extract, command.strip(), pg), encoding="utf-8")
         print(f"\nwrote {args.out}")
+
+
+def save(out: str, runs: list[Run], extract: tuple[float, float], argv: list[str], server) -> None:
+    if out == "-":
+        return
+    command = ("python bench/bench.py " + " ".join(argv)).strip()
+    pg = postgres_version(server) if server else None
+    Path(out).write_text(results_markdown(runs, extract, command, pg), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -226,3 +226,10 @@ def test_policy_measure_met_in_other_words() -> None:
     t = target("制定2030年前碳排放达峰行动方案", kind="deliverable", value=None, comparator=None)
     v = verdict_of(t, "出台碳达峰行动方案。")
     assert (v.verdict, v.reason_code) == ("met", "deliverable_done")
+
+
+def test_a_name_read_as_a_number_is_judged_as_a_project() -> None:
+    # hailar-2016 line 93 → hailar-2017 line 15: 万家惠 is a market, not 1万家
+    t = target("实现万家惠农贸批发市场投入运营", value=1, unit="万家")
+    v = verdict_of(t, "万家惠农贸批发市场一期投入使用。")
+    assert (v.verdict, v.reason_code) == ("met", "deliverable_done")

@@ -38,8 +38,18 @@ def test_bundled_files_are_utf8(path: Path) -> None:
         (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "utf-16"),
         (lambda t: t.encode("gb18030"), "gb18030"),
         (lambda t: t.encode("gbk"), "gb18030"),
+        (lambda t: t.encode("utf-16-le"), "utf-16-le"),
+        (lambda t: t.encode("utf-16-be"), "utf-16-be"),
     ],
-    ids=["utf-8-bom", "utf-16-le", "utf-16-be", "gb18030", "gbk"],
+    ids=[
+        "utf-8-bom",
+        "utf-16-le",
+        "utf-16-be",
+        "gb18030",
+        "gbk",
+        "utf-16-le-no-bom",
+        "utf-16-be-no-bom",
+    ],
 )
 def test_other_encodings_give_the_same_text(encode, expected: str) -> None:
     original = bundled(JINGHAI).read_text(encoding="utf-8")
@@ -237,7 +247,8 @@ def _tiny_pdf(words: str) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+    out += trailer % (len(objects) + 1, xref)
     return bytes(out)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,13 @@ from tracker.errors import InputError
 from tracker.model import Report
 from tracker.normalise import clean_line, normalise, split_lines
 from tracker.pipeline import read_report, report_from_bytes
-from tracker.segment import detect_delivered, detect_jurisdiction, last_unit, period_end_year, segment
+from tracker.segment import (
+    detect_delivered,
+    detect_jurisdiction,
+    last_unit,
+    period_end_year,
+    segment,
+)
 
 # name: jurisdiction, kind, delivered, review_year, plan_year, part kinds, five_year_end
 # (from seeds/INDEX.md and corpus/SOURCES.md and the reports' own headings)
@@ -149,7 +154,8 @@ def test_gold_targets_fall_in_plan_parts() -> None:
 def test_gold_verdict_lines_fall_in_plan_and_review_parts() -> None:
     misses = []
     for row in _rows("verdicts"):
-        if not _kinds_at(report(row["target_doc"]), row["line"], row["span"]) & {"plan", "five_year"}:
+        target_kinds = _kinds_at(report(row["target_doc"]), row["line"], row["span"])
+        if not target_kinds & {"plan", "five_year"}:
             misses.append((row["target_doc"], row["line"]))
         if row.get("outcome_line") and "review" not in _kinds_at(
             report(row["outcome_doc"]), row["outcome_line"], row["outcome_span"]
@@ -204,6 +210,8 @@ def test_year_override_wins() -> None:
     path = bundled("hailar-2013-gwr.txt")
     r = read_report(path, year=2099, jurisdiction="别处")
     assert (r.review_year, r.plan_year, r.jurisdiction) == (2098, 2099, "别处")
+    assert {p.year for p in r.parts_of("plan")} == {2099}
+    assert {p.year for p in r.parts_of("review")} == {2098}
 
 
 def test_segment_of_nothing_is_refused() -> None:
@@ -300,6 +308,28 @@ def test_coming_five_years_goals() -> None:
         "二、今后五年的奋斗目标和主要任务\n目标。\n三、2022年工作安排\n任务。"
     )
     r = segment(normalise(text), "five.txt", "0" * 64)
-    assert [p.kind for p in r.parts] == ["preamble", "five_year_review", "five_year", "plan"]
+    assert [(p.kind, p.year) for p in r.parts] == [
+        ("preamble", None),
+        ("five_year_review", 2021),
+        ("five_year", 2026),
+        ("plan", 2022),
+    ]
     assert r.five_year_end == 2026
     assert r.jurisdiction == "某某市"
+
+
+def test_part_numbered_headings() -> None:
+    text = "——2023年1月5日在某某县第一届人民代表大会上\n各位代表：\n第一部分 2022年工作回顾\n成绩。\n第二部分 2023年工作安排\n任务。"
+    r = segment(normalise(text), "parts.txt", "0" * 64)
+    kinds = [(p.kind, p.year) for p in r.parts]
+    assert kinds == [("preamble", None), ("review", 2022), ("plan", 2023)]
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("三", 3), ("十", 10), ("十四", 14), ("二十", 20), ("三十一", 31), ("十十", None), ("二二", None)],
+)
+def test_cn_number(numeral: str, value: int | None) -> None:
+    from tracker.segment import cn_number
+
+    assert cn_number(numeral) == value

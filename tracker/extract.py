@@ -72,6 +72,10 @@ class _Words:
     not_name: re.Pattern[str]
     modifier_ends: tuple[str, ...]
     open_list: bool
+    title_verbs: re.Pattern[str]
+    creating_end: re.Pattern[str]
+    title_heads: tuple[str, ...]
+    acts: tuple[re.Pattern[str], ...]
     sites: re.Pattern[str]
     no_split_after: frozenset[str]
 
@@ -130,6 +134,10 @@ def _words() -> _Words:
         not_name=re.compile(_alt(obj["named_list"]["not_in_name"] + lead["vague"])),
         modifier_ends=tuple(obj["named_list"]["modifier_ends"]),
         open_list=not obj["named_list"]["split_open_lists"],
+        title_verbs=re.compile(_alt(t["title"]["verbs"])),
+        creating_end=re.compile(rf"(?:{_alt(t['quantity']['creating'])})$"),
+        title_heads=tuple(t["title"]["heads"]),
+        acts=tuple(re.compile(rf"(?:{_alt(lead['neutral'])})*(?:{p})") for p in t["act"]["patterns"]),
         sites=re.compile(_alt(obj["named_list"]["sites"])),
         no_split_after=frozenset(obj["named_list"]["not_after"]),
     )
@@ -235,6 +243,12 @@ class _Clause:
                 cuts.append(q.end)
             elif q.num_start > 0 and text[q.num_start - 1] in "、和及" and q.num_start - 1 > self.core_start:
                 cuts.append(q.num_start - 1)  # "实施5个养殖场、10万亩种薯基地…": one item each
+        for q1, q2 in zip(qs, qs[1:]):  # "1万亩节水灌溉、哈克镇7000平方米…": one item each
+            between = text[q1.end:q2.num_start]
+            if between.count("、") == 1 and not re.search("[和及与]", between):
+                k = q1.end + between.index("、")
+                if k not in cuts and k - 1 not in cuts:
+                    cuts.append(k)
         for m in re.finditer("、|及", text):  # "南片竣工、北扩展区开工建设": a list of stages
             before = _strip_tail(text[: m.start()])
             if _words().stage_after.search(before) and m.start() not in cuts:
@@ -253,7 +267,10 @@ class _Clause:
         """A number worth reading: not a set phrase ("一批", "两个确立") nor background."""
         if (q.chinese and q.value < 10 and q.unit and q.unit[-1] not in "%点"
                 and not q.text.startswith("百分之") and _strip_tail(self.text[q.end:])):
-            return False  # "一批", "两项补贴"; but "新建幼儿园两所" ends on its number
+            head = self.text[self.core_start:q.num_start]
+            if head and head[-1] != "、" and not _words().creating_end.search(head):
+                return False  # "一批", "两项补贴"; but "新建幼儿园两所" ends on its number
+            # "改造提升四个城市出入口", "一条特色景观环路、两条风情滨河路": a count of things made
         if any(self.text.startswith(p, q.num_start) for p in _words().set_phrases):
             return False
         head = self.text[: q.num_start]
@@ -345,9 +362,14 @@ class _Clause:
         if tail and _words().floor.match(tail):
             return True  # "守住18亿亩耕地红线"
         before = self.text[a:q.num_start]
-        if q.chinese and (tail or not (_words().growth.search(before) or _words().change.search(before)
-                                       or _words().creating.search(before[-4:]))):
+        w = _words()
+        if q.chinese and q.value >= 10 and (tail or not (
+                w.growth.search(before) or w.change.search(before) or w.creating.search(before[-4:]))):
             return False  # "实施百家企业专利破零行动", "关乎千家万户": numerals inside words
+        if q.chinese and q.value < 10 and not (
+                w.creating.match(self.text[self.core_start:]) or q.num_start == self.core_start
+                or self.text[q.num_start - 1] == "、"):
+            return False  # "一项", "两所" only in a count of things made
         if not tail:
             return True  # the clause ends on the number: "新建提升口袋公园3个"
         if _words().growth.search(before) or _words().change.search(before) or before.endswith(("达到", "达", "按")):
@@ -360,6 +382,8 @@ class _Clause:
             return True  # "12家免疫规划门诊智慧化全覆盖"
         if q.num_start == a and _words().creating.match(self.text[self.core_start:]):
             return True  # a later item of "实施5个养殖场、10万亩种薯基地等项目"
+        if _words().stage_after.search(_strip_tail(self.text)):
+            return True  # "确保中心城区68公里供水、15公里雨水管网二期工程按期竣工"
         return bool(_words().creating.match(self.text[self.core_start:]))
 
     # -- relative
@@ -447,22 +471,44 @@ class _Clause:
             if verb in w.weak and self.after_deliverable:
                 return []  # "盘活X旧居，打造…展馆": the second clause says what X is for
             span_a = a if self.lead == "facilitating" else a + m.start()
-            pieces = [] if verb in w.no_split_after else _named_list(raw)
+            pieces = [] if verb in w.no_split_after or verb in w.event_before else _named_list(raw)
             if pieces:  # "完成自来水泵站、污水泵站建设": one target per named thing
                 return self._each_named(span_a, a + m.end(), pieces, a + len(body), verb, a + m.start())
             return [self._target(span_a, a + len(body), "deliverable", obj,
                                  key_at=a + m.start(), stage=verb)]
+        return self._title_or_act(a, b)
+
+    def _title_or_act(self, a: int, b: int) -> list[Target]:
+        """A title sought ("区医院要晋升为二级甲等医院", "通过…国家验收") or a policy act
+        ("将…纳入清单管理", "对小规模纳税人阶段性免征增值税"): the verb may stand mid-clause."""
+        w = _words()
+        if self.lead in ("vague", "facilitating") or a != self.core_start:
+            return []
+        head = _enumerated(self.text)
+        end = len(_strip_tail(self.text[:b]))
+        for m in w.title_verbs.finditer(self.text, head, end):
+            obj = _strip_object(self.text[m.end():end])
+            if len(obj) >= 4 and obj.endswith(w.title_heads) and not _vague_start(obj):
+                return [self._target(head, end, "deliverable", obj, key_at=m.start(), stage=m.group(0))]
+        for pattern in w.acts:
+            m = pattern.match(self.text, head, end)
+            if m and not w.unspecified.search(self.text[head:end]):
+                obj = _strip_object(self.text[m.end("verb"):end]) or _strip_object(self.text[head:m.start("verb")])
+                return [self._target(head, end, "deliverable", obj, key_at=m.start("verb"),
+                                     stage=m.group("verb"))]
         return []
 
     def _each_named(self, span_a: int, at: int, pieces, end: int, stage: str, key_at: int) -> list[Target]:
         """One deliverable per named thing of a list sharing one stage word.
 
-        The first span keeps the clause's verb, the last its stage; each is judged alone.
+        Each span runs from its name to the end of the list, so that it holds the stage
+        word it shares ("南开路中学、向阳幼儿园投入使用", "向阳幼儿园投入使用"); the first
+        keeps the clause's verb ("完成自来水泵站、污水泵站建设"). Each is judged alone.
         """
         out = []
         for i, (p, q) in enumerate(pieces):
             a = span_a if i == 0 else at + p
-            b = end if i == len(pieces) - 1 else at + q
+            b = end
             name = _strip_object(self.text[at + p:at + q])
             out.append(self._target(a, b, "deliverable", name + stage if key_at >= at + q else name,
                                     key_at=max(key_at, a) if i else key_at, stage=stage))
@@ -596,6 +642,19 @@ def _named_list(obj: str) -> list[tuple[int, int]]:
         if _leader(name)[0] or w.not_name.search(name) or (p, q) != pieces[-1] and name.endswith(w.modifier_ends):
             return []  # "规模化、集约化…养殖小区", "…谋划、高标准启动": qualities or manners
     return pieces
+
+
+def _enumerated(text: str) -> int:
+    """Where a clause starts after its enumerator ("一是", "（三）") and spaces."""
+    i = 0
+    for pattern in _words().enumerators:
+        m = pattern.match(text)
+        if m:
+            i = m.end()
+            break
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
 
 
 def _vague_start(s: str) -> bool:

@@ -142,7 +142,7 @@ def _quantity_re() -> re.Pattern[str]:
         rf"(?:(?P<pre>{before})\s*)?"
         rf"(?:百分之(?P<pct>{num})"
         rf"|(?<![\d.A-Za-z_第])(?P<num>{num})?"
-        rf"(?:\s*(?:%|％|(?P<mag1>{mags}))?\s*(?P<sep>{sep})\s*(?P<num2>{num}))?"
+        rf"(?(num)(?:\s*(?:%|％|(?P<mag1>{mags}))?\s*(?P<sep>{sep})\s*(?P<num2>{num}))?)"  # a range needs its first number: "提高到100%"
         rf"(?P<infix>{infix})?"
         rf"\s*(?P<mag>{mags})?"
         rf"\s*(?P<unit>{'|'.join(unit_alts)}))"

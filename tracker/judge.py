@@ -275,8 +275,11 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome]) -> V
         return Verdict("unclear", "external_data", "a comparison with data outside the reports",
                        "The target compares with an average or another jurisdiction that the "
                        "reports do not give.")
-    if target.kind == "quantitative" and target.value is not None:
+    if target.kind == "quantitative" and target.value is not None and _has_numeral(target.span):
         return _judge_number(target, outcomes)
+    if target.kind == "quantitative" and target.value is not None:
+        # "万家惠农贸批发市场投入运营": a name read as 1万家; judge it as the project it is.
+        return _judge_deliverable(target, outcomes, _place_names(followup))
     if target.kind == "deliverable":
         return _judge_deliverable(target, outcomes, _place_names(followup))
     return _judge_relative(target, outcomes)
@@ -287,6 +290,10 @@ def _place_names(report: Report) -> tuple[str, ...]:
     j = report.jurisdiction or ""
     short = re.sub(r"(区|市|县|旗|盟|省|自治区)$", "", j)
     return tuple(x for x in {j, short} if len(x) >= 2)
+
+
+def _has_numeral(span: str) -> bool:
+    return bool(re.search(r"[\d零〇一二两三四五六七八九十百千]", span))
 
 
 def _external(target: Target) -> bool:
@@ -362,6 +369,8 @@ def _judge_number(target: Target, outcomes: list[Outcome]) -> Verdict:
     # Several figures fit equally ("城乡居民收入" → 城镇 and 农村 figures): decide only
     # when every one of them gives the same verdict; show the least favourable.
     decided = [(_decide(target, measure, t_norm, o), o) for o in tied]
+    if len({d.verdict for d, _ in decided}) > 1:
+        decided = _same_theme(target, decided)
     verdicts = {d.verdict for d, _ in decided}
     if len(verdicts) > 1:
         s0 = tied[0]
@@ -382,6 +391,23 @@ def _judge_number(target: Target, outcomes: list[Outcome]) -> Verdict:
     return Verdict(d.verdict, d.reason_code, d.rule, _number_reason(target, best, d),
                    outcome=best, provisional=best.provisional,
                    target_norm=t_norm, outcome_norm=o_norm, norm_unit=t_unit)
+
+
+def _same_theme(target: Target, decided: list[tuple[Decision, Outcome]]) -> list[tuple[Decision, Outcome]]:
+    """Among equally named figures ("产量": 蔬菜 or 鲜奶?), keep the one whose name shares
+    most with the words of the target's sentence; all of them when that does not decide."""
+    context = _context(target)
+    scored = [(len(bigrams(clean(o.indicator)) & bigrams(context)), d, o) for d, o in decided]
+    top = max(s for s, _, _ in scored)
+    best = [(d, o) for s, d, o in scored if s == top]
+    return best if top > 0 and len(best) < len(decided) else decided
+
+
+def _context(target: Target) -> str:
+    """The target's sentence up to the span (its theme: "建成蔬菜大棚…产量达到15万吨")."""
+    q = target.quote
+    i = q.find(target.span)
+    return q[max(0, i - 60):i] if i > 0 else ""
 
 
 def _other_stage(target: Target, o: Outcome) -> bool:
@@ -702,8 +728,11 @@ def _unclear_stage(target: Target, o: Outcome, why: str) -> Verdict:
 
 def _judge_relative(target: Target, outcomes: list[Outcome]) -> Verdict:
     span = target.span
-    if target.relation == "synchronous" or "同步" in span:
+    if (target.relation == "synchronous" or "同步" in span) and "收入" in span + target.indicator:
         return _judge_synchronous(target, outcomes)
+    if target.relation == "synchronous" or "匹配" in span:
+        # "货币供应量…增速同名义经济增速基本匹配": the reports give no such pair of growths.
+        return _not_reported(target, " (the growth rates to compare are not both reported)")
     if target.relation == "assigned_task" or re.search(r"完成.*(任务|目标)", span):
         return _judge_task(target, outcomes)
     return _judge_direction(target, outcomes)
@@ -735,11 +764,16 @@ def _judge_synchronous(target: Target, outcomes: list[Outcome]) -> Verdict:
 def _statements(target: Target, outcomes: list[Outcome], kinds: tuple[str, ...]) -> list[tuple[float, Outcome]]:
     floor = float(policy()["matching"]["min_overlap"])
     t = _relative_words(target.span)
+    # One of several targets cut from one sentence ("能耗和主要污染物排放量继续下降"):
+    # its own indicator must match too.
+    own = target.indicator if target.indicator and target.indicator in target.span else ""
     out = []
     for o in outcomes:
         if not set(kinds) & set((o.statement or "").split(",")) or conflict(target.span, o.span):
             continue
         s = similarity(t, _relative_words(o.span))
+        if own and similarity(own, _relative_words(o.span)) < floor:
+            continue
         if s >= floor:
             out.append((s, o))
     out.sort(key=lambda p: (-p[0], p[1].line))

@@ -180,7 +180,8 @@ def _widen_parens(m: re.Match[str]) -> str:
     inner = m.group(1)
     before = m.string[m.start() - 1] if m.start() > 0 else ""
     after = m.string[m.end()] if m.end() < len(m.string) else ""
-    if any(is_ideograph(ch) for ch in inner) or (before and is_cjk(before)) or (after and is_cjk(after)):
+    chinese_inside = any(is_ideograph(ch) for ch in inner)
+    if chinese_inside or (before and is_cjk(before)) or (after and is_cjk(after)):
         return f"（{inner}）"
     return m.group(0)
 
@@ -194,9 +195,8 @@ def _widen_here(text: str, i: int) -> bool:
     if ch == ":" and _TIME_COLON_RE.match(text, i):
         return False
     # English inside Chinese text ("Hello, world") keeps its own punctuation.
-    if left.isascii() and left.isalpha() and (right == " " or (right.isascii() and right.isalpha())):
-        return False
-    return True
+    english = left.isascii() and left.isalpha()
+    return not (english and (right == " " or (right.isascii() and right.isalpha())))
 
 
 # --- one line --------------------------------------------------------------------------
@@ -287,7 +287,10 @@ class _Builder:
         return Paragraph(text=text, breaks=tuple(breaks))
 
 
-def _drop_noise_spaces(text: str, breaks: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+Breaks = list[tuple[int, int]]
+
+
+def _drop_noise_spaces(text: str, breaks: Breaks) -> tuple[str, Breaks]:
     """squeeze_spaces for a joined paragraph, moving the line breaks along."""
     keep = [
         not (ch == " " and 0 < i < len(text) - 1 and _space_is_noise(text[i - 1], text[i + 1]))
@@ -353,7 +356,7 @@ def normalise(text: str) -> list[Paragraph]:
     lines = [_Line(i, clean_line(raw)) for i, raw in enumerate(split_lines(text), start=1)]
     lines = [ln for ln in lines if ln.text]
     body_start = _title_block_end(lines)
-    paragraphs: list[Paragraph] = [Paragraph(ln.text, ((0, ln.number),)) for ln in lines[:body_start]]
+    paragraphs = [Paragraph(ln.text, ((0, ln.number),)) for ln in lines[:body_start]]
     paragraphs.extend(_join(lines[body_start:]))
     return paragraphs
 
@@ -370,8 +373,9 @@ def _running_lines(lines: list[_Line]) -> set[str]:
     """Page headers/footers: short lines repeated on many pages ("政府工作报告")."""
     counts: dict[str, int] = {}
     for ln in lines:
-        if len(ln.text) <= RUNNING_LINE_MAX_LEN and not ends_paragraph(ln.text) and not is_heading(ln.text):
-            counts[ln.text] = counts.get(ln.text, 0) + 1
+        text = ln.text
+        if len(text) <= RUNNING_LINE_MAX_LEN and not ends_paragraph(text) and not is_heading(text):
+            counts[text] = counts.get(text, 0) + 1
     return {text for text, n in counts.items() if n >= RUNNING_LINE_MIN_COUNT}
 
 

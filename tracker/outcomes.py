@@ -80,6 +80,8 @@ def find_qty(text: str) -> list[Qty]:
     for q in found:
         if q.value is None or q.unit in (None, "年", "月", "日"):
             continue
+        if not re.search(r"[\d零〇一二两三四五六七八九十百千]", getattr(q, "text", "1")):
+            continue  # "万家惠农贸市场": 万家 in a name is not ten thousand firms
         start = getattr(q, "num_start", q.start)
         # Keep comparator words ("达到", "突破") in the prefix: they tell level from growth.
         out.append(Qty(start, q.end, float(q.value), _clean_unit(q.unit), _outcome_cmp(q)))

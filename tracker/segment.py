@@ -20,8 +20,10 @@ from tracker.model import Paragraph, Part, PartKind, Report, ReportKind
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUM = "一二三四五六七八九十"
 
-# Top-level section heading: "一、2023年工作回顾", "二、“十四五”时期…".
-TOP_HEADING_RE = re.compile(rf"^(?P<num>[{CN_NUM}]{{1,3}})、(?P<title>.+)$")
+# Top-level section heading: "一、2023年工作回顾", "第二部分　2024年工作安排".
+TOP_HEADING_RE = re.compile(
+    rf"^(?:(?P<num>[{CN_NUM}]{{1,3}})、|第(?P<part>[{CN_NUM}]{{1,3}})部分[：:、\s]*)(?P<title>.+)$"
+)
 TOP_HEADING_MAX_LEN = 60
 
 # A five-year plan period: "十四五", "“十三五”".
@@ -144,18 +146,12 @@ def segment(
 
 def cn_number(text: str) -> int | None:
     """Chinese numerals up to 99: "三" → 3, "十二" → 12, "二十" → 20."""
-    if not text or any(ch not in CN_NUM for ch in text):
+    if text in CN_DIGITS:
+        return CN_DIGITS[text]
+    tens, ten, ones = text.partition("十")
+    if not ten or (tens and tens not in CN_DIGITS) or (ones and ones not in CN_DIGITS):
         return None
-    if "十" not in text:
-        return CN_DIGITS[text] if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    if "十" in ones:
-        return None
-    t = CN_DIGITS.get(tens, 0) if tens else 1
-    if tens and tens not in CN_DIGITS:
-        return None
-    o = CN_DIGITS.get(ones, 0) if ones else 0
-    return t * 10 + o
+    return CN_DIGITS.get(tens, 1) * 10 + CN_DIGITS.get(ones, 0)
 
 
 def top_heading_number(p: Paragraph) -> int | None:
@@ -167,7 +163,7 @@ def top_heading_number(p: Paragraph) -> int | None:
     body = m.group("title").rstrip("。")
     if any(mark in body for mark in "。！？"):
         return None
-    return cn_number(m.group("num"))
+    return cn_number(m.group("num") or m.group("part"))
 
 
 def split_sections(paragraphs: list[Paragraph]) -> list[_Section]:
@@ -232,7 +228,9 @@ def _classify(section: _Section) -> list[Part]:
     return [Part("plan", heading, year, section.paragraphs)]
 
 
-def _five_year_parts(section: _Section, heading: str, periods: list[int], reviews: bool) -> list[Part]:
+def _five_year_parts(
+    section: _Section, heading: str, periods: list[int], reviews: bool
+) -> list[Part]:
     goal_period = periods[-1]
     end = period_end_year(goal_period)
     if not reviews:
@@ -318,7 +316,9 @@ def detect_kind(front: str, parts: list[Part]) -> ReportKind:
     return "work_report"
 
 
-def _years(parts: list[Part], delivered: date | None, override: int | None) -> tuple[int | None, int | None]:
+def _years(
+    parts: list[Part], delivered: date | None, override: int | None
+) -> tuple[int | None, int | None]:
     """(review_year, plan_year) from the override, the headings, then the delivery date."""
     if override is not None:
         return override - 1, override
@@ -341,7 +341,9 @@ def _fill_part_years(
         "review": review_year,
         "plan": plan_year,
         "five_year": plan_year + 4,  # "今后五年" from the first year of the period
+        "five_year_review": review_year,  # "过去五年" up to the year just reviewed
     }
     for part in parts:
-        if part.kind in kinds and (part.year is None or (force and part.kind != "five_year")):
+        forced = force and part.kind in ("review", "plan")
+        if part.kind in kinds and (part.year is None or forced):
             part.year = kinds[part.kind]

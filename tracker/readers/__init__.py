@@ -1,7 +1,8 @@
 """Turn the bytes of a report file into text, choosing the reader by file extension.
 
 Readers for .docx, .pdf and .html are imported only when such a file is read, so the
-core needs none of their packages installed.
+core needs none of their packages installed. For those formats, line numbers refer to
+the lines of the extracted text (one per .docx paragraph, PDF text line, HTML block).
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ Needs python-docx, imported only when a .docx file is read.
 from __future__ import annotations
 
 import io
-import zipfile
 
 from tracker.errors import InputError
 
@@ -19,7 +18,9 @@ def read_docx(data: bytes, name: str) -> str:
         raise InputError(f"{name}: reading .docx needs the python-docx package") from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except MemoryError:
+        raise
+    except Exception as exc:  # not a zip, no document part, broken XML ...
         raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__})") from None
     lines = list(_block_lines(document))
     if not any(line.strip() for line in lines):
@@ -33,7 +34,8 @@ def _block_lines(document) -> list[str]:
     from docx.text.paragraph import Paragraph
 
     out: list[str] = []
-    for block in document.iter_inner_content():
+    blocks = getattr(document, "iter_inner_content", None)  # python-docx >= 1.0
+    for block in blocks() if blocks else document.paragraphs:
         if isinstance(block, Paragraph):
             out.append(block.text)
         elif isinstance(block, Table):

@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 from tracker.errors import InputError
 from tracker.readers.txt import decode_text
 
-# <meta charset="gbk">, <meta http-equiv=... content="text/html; charset=gb2312">, <?xml encoding=...?>
+# <meta charset="gbk">, <meta http-equiv=... content="text/html; charset=gb2312">,
+# <?xml version="1.0" encoding="..."?>
 CHARSET_RE = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 CHINESE_LEGACY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
 SNIFF_BYTES = 4096

@@ -43,7 +43,12 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         _check_text(text, name, encoding)
         return text, encoding
     if b"\x00" in data:
-        raise InputError(f"{name}: contains NUL bytes; this is a binary file, not a text report")
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise InputError(
+                f"{name}: contains NUL bytes; this is a binary file, not a text report"
+            )
+        return found
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -58,7 +63,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         text = ""
     if _looks_like_text(text) and _looks_chinese(text):
         return text, "gb18030"
-    raise InputError(f"{name}: cannot decode as UTF-8, UTF-16 or GB18030 text; is it a binary file?")
+    raise InputError(
+        f"{name}: cannot decode as UTF-8, UTF-16 or GB18030 text; is it a binary file?"
+    )
 
 
 def _refuse_damaged_utf8(data: bytes, exc: UnicodeDecodeError, name: str) -> None:
@@ -82,6 +89,21 @@ def _looks_chinese(text: str) -> bool:
     return not wide or common >= len(wide) * _MIN_TEXT_SHARE
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM: exactly one byte order must give Chinese text."""
+    if len(data) % 2:
+        return None
+    readings = []
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _looks_like_text(text) and _looks_chinese(text):
+            readings.append((text, encoding))
+    return readings[0] if len(readings) == 1 else None
+
+
 def _bom_encoding(data: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -103,7 +125,9 @@ def _check_text(text: str, name: str, encoding: str) -> None:
     if not text.strip():
         raise InputError(f"{name}: the file is empty")
     if "\x00" in text or not _looks_like_text(text):
-        raise InputError(f"{name}: decodes as {encoding.upper()} but is not text (control characters)")
+        raise InputError(
+            f"{name}: decodes as {encoding.upper()} but is not text (control characters)"
+        )
 
 
 def _looks_like_text(text: str) -> bool:
