@@ -12,6 +12,7 @@ lists live in tracker/rules/targets.toml.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -74,6 +75,8 @@ class _Words:
     open_list: bool
     title_verbs: re.Pattern[str]
     creating_end: re.Pattern[str]
+    stage_only: re.Pattern[str]
+    continued_trailing: tuple[str, ...]
     title_heads: tuple[str, ...]
     acts: tuple[re.Pattern[str], ...]
     sites: re.Pattern[str]
@@ -136,6 +139,8 @@ def _words() -> _Words:
         open_list=not obj["named_list"]["split_open_lists"],
         title_verbs=re.compile(_alt(t["title"]["verbs"])),
         creating_end=re.compile(rf"(?:{_alt(t['quantity']['creating'])})$"),
+        stage_only=re.compile(rf"(?:{_alt(stage['after'] + stage['continued'])})"),
+        continued_trailing=tuple(obj["continued_trailing"]),
         title_heads=tuple(t["title"]["heads"]),
         acts=tuple(re.compile(rf"(?:{_alt(lead['neutral'])})*(?:{p})") for p in t["act"]["patterns"]),
         sites=re.compile(_alt(obj["named_list"]["sites"])),
@@ -382,6 +387,8 @@ class _Clause:
             return True  # "12家免疫规划门诊智慧化全覆盖"
         if q.num_start == a and _words().creating.match(self.text[self.core_start:]):
             return True  # a later item of "实施5个养殖场、10万亩种薯基地等项目"
+        if q.num_start == a and self.first_number == self.core_start:
+            return True  # "一条特色景观环路、两条风情滨河路": a list of counted things
         if _words().stage_after.search(_strip_tail(self.text)):
             return True  # "确保中心城区68公里供水、15公里雨水管网二期工程按期竣工"
         return bool(_words().creating.match(self.text[self.core_start:]))
@@ -440,6 +447,8 @@ class _Clause:
         w = _words()
         text = self.text
         body = _strip_tail(text[a:b])
+        if a == self.core_start and self.previous_text and w.stage_only.fullmatch(body):
+            return self._continued(body)  # "加快推进X前期工作，力争年内开工建设"
         if len(body) < 4 or self.lead == "vague" or w.unspecified.search(body):
             return []
         m = w.stage_after.search(body)
@@ -447,7 +456,7 @@ class _Clause:
                 and body[m.start() - 1] not in "的和与及" + w.mode_before):  # "…的管理和运营"
             obj = body[: m.start()]
             if self._object_ok(obj):
-                pieces = _named_list(obj)
+                pieces = [] if m.group(0) in w.no_split_after else _named_list(obj)
                 if pieces:  # "南开路中学、向阳幼儿园投入使用": one target per named thing
                     return self._each_named(a, a, pieces, a + len(body), m.group(0), a + m.start())
                 return [self._target(a, a + len(body), "deliverable", obj + m.group(0),
@@ -477,6 +486,35 @@ class _Clause:
             return [self._target(span_a, a + len(body), "deliverable", obj,
                                  key_at=a + m.start(), stage=verb)]
         return self._title_or_act(a, b)
+
+    def _continued(self, stage: str) -> list[Target]:
+        """A clause that is only a stage ("力争年内开工建设") promises it for the thing the
+        clause before it names; the span holds both."""
+        w = _words()
+        prev = self.previous_text
+        k = w.vague.match(prev).end() if w.vague.match(prev) else 0
+        obj = prev[k:]
+        changed = True
+        while changed:
+            changed = False
+            for t in w.continued_trailing:
+                if obj.endswith(t) and len(obj) > len(t) + 2:
+                    obj, changed = obj[: -len(t)], True
+        if not self._object_ok(obj) or w.unspecified.search(obj) or _leader(obj)[1]:
+            return []
+        t = self._target(_enumerated(self.text), len(_strip_tail(self.text)), "deliverable",
+                         obj + stage, key_at=self.core_start, stage=stage)
+        start = self.offset - 1 - len(prev)
+        if self.para.text[start:self.offset - 1] != prev:
+            return [t]
+        end = t.offset + len(t.span)
+        out = []  # the span as written, both clauses; one per named thing
+        for p, q in _named_list(obj) or [(0, len(obj))]:
+            offset = start + (k + p if p else 0)
+            out.append(dataclasses.replace(
+                t, offset=offset, span=self.para.text[offset:end], line=self.para.line_at(offset),
+                indicator=_strip_object(obj[p:q]) + stage if p else t.indicator))
+        return out
 
     def _title_or_act(self, a: int, b: int) -> list[Target]:
         """A title sought ("区医院要晋升为二级甲等医院", "通过…国家验收") or a policy act
@@ -631,6 +669,8 @@ def _named_list(obj: str) -> list[tuple[int, int]]:
         return []  # "等街道的人行步道板": the names say where, the thing is after 的
     if w.sites.search(obj):
         return []  # "11-D、15号地块、新开路地块等开工建设": places, not things
+    if re.search(r"“[^”]*[一二两三四五六七八九十][^”]*”", obj[pieces[-1][0]:]):
+        return []  # "资源库、项目库、人才库和工具箱“三库一箱”平台": parts of one thing
     for p, q in pieces:
         name = _strip_object(obj[p:q])
         if k >= 0 and (p, q) == pieces[-1]:

@@ -117,18 +117,37 @@ def bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
+def _bg(s: str) -> frozenset[str]:
+    """bigrams(s), cached: judging compares every target with every outcome."""
+    return frozenset(s[i:i + 2] for i in range(len(s) - 1))
+
+
+_CLEAN_PUNCT = re.compile(r"\d+(\.\d+)?|[%％，,。；;、：:“”\"（）()\s　—]")
+_CLEAN_TAIL = re.compile(r"(增速|增幅|增长率|涨幅)$")
+
+
+@lru_cache(maxsize=None)
+def _clean_rules() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """(alias, canonical) pairs in the order clean() applies them, and filler words."""
+    aliases = tuple((alt, canon) for canon, alts in words()["aliases"].items()
+                    for alt in sorted(alts, key=len, reverse=True))
+    filler = tuple(w for w in sorted(words()["filler"]["words"], key=len, reverse=True) if len(w) > 1)
+    return aliases, filler
+
+
+@lru_cache(maxsize=1 << 16)
 def clean(s: str) -> str:
     """Indicator words without filler, numbers and punctuation; aliases rewritten."""
-    s = re.sub(r"\d+(\.\d+)?|[%％，,。；;、：:“”\"（）()\s　—]", "", s)
-    for canon, alts in words()["aliases"].items():
-        for alt in sorted(alts, key=len, reverse=True):
+    s = _CLEAN_PUNCT.sub("", s)
+    aliases, filler = _clean_rules()
+    for alt, canon in aliases:
+        if alt in s:
             s = s.replace(alt, canon)
-    for w in sorted(words()["filler"]["words"], key=len, reverse=True):
-        if len(w) > 1:
+    for w in filler:
+        if w in s:
             s = s.replace(w, "")
-    s = re.sub(r"(增速|增幅|增长率|涨幅)$", "", s)
-    return s
+    return _CLEAN_TAIL.sub("", s)
 
 
 def _has(text: str, entry: str) -> bool:
@@ -137,12 +156,16 @@ def _has(text: str, entry: str) -> bool:
 
 def conflict(a: str, b: str) -> bool:
     """True when a and b name different things of one look-alike group."""
-    for group in words()["conflict"]:
-        in_a = _present(a, group["words"])
-        in_b = _present(b, group["words"])
+    for in_a, in_b in zip(_groups_in(a), _groups_in(b)):
         if in_a and in_b and not (in_a & in_b):
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 16)
+def _groups_in(text: str) -> tuple[frozenset[str], ...]:
+    """For each look-alike group, the entries found in text (as _present finds them)."""
+    return tuple(frozenset(_present(text, group["words"])) for group in words()["conflict"])
 
 
 def _present(text: str, entries: list[str]) -> set[str]:
