@@ -12,18 +12,20 @@ from tracker.store.tables import DocumentRow
 VERDICT_ORDER = ("missed", "met", "unclear", "pending")
 VERDICT_LABEL = {"met": "达成 met", "missed": "未达成 missed", "unclear": "无法判断 unclear",
                  "pending": "待核 pending"}
+# The rule each reason code applied, in words a reader can check (not the outcome: a
+# target judged by the "at least" rule may be met or missed).
 REASON_LABEL = {
-    "at_least": "达到目标",
-    "ceiling": "未超上限",
-    "about": "“左右”目标",
-    "range": "区间目标",
-    "direction": "方向一致",
-    "relative_stated": "报告明确表述",
-    "stated_achieved": "报告明确表述",
-    "synchronous": "与经济增长同步",
-    "task_completed": "完成任务",
-    "deliverable_done": "已完成",
-    "deliverable_lesser_stage": "进度未到",
+    "at_least": "规则：不低于目标",
+    "ceiling": "规则：不高于上限",
+    "about": "规则：“左右”有容差",
+    "range": "规则：区间目标",
+    "direction": "规则：看变化方向",
+    "relative_stated": "报告有明确表述",
+    "stated_achieved": "报告有明确表述",
+    "synchronous": "规则：收入与经济增长同步",
+    "task_completed": "报告称完成任务",
+    "deliverable_done": "报告称已完成",
+    "deliverable_lesser_stage": "报告称尚在进行",
     "not_reported": "次年报告未提及",
     "different_measure": "次年报告口径不同",
     "external_data": "需报告以外的数据",
@@ -45,14 +47,34 @@ def headline(rows: list[dict[str, Any]]) -> str:
 
 
 def _target_text(r: dict[str, Any]) -> str:
-    return md_escape(r["span"])
+    """The target's words, with what it measures when the words alone don't say
+    ("达到309亿元" → "达到309亿元（地区生产总值）")."""
+    span, indicator = r["span"], r.get("indicator") or ""
+    if indicator and indicator not in span:
+        return md_escape(f"{span}（{indicator}）")
+    return md_escape(span)
+
+
+_CLAUSE_ENDS = "。；;！？"
+
+
+def evidence_text(r: dict[str, Any], limit: int = 60) -> str:
+    """The outcome's words; when they don't name their subject ("同比增长7.2%"), the
+    sentence around them up to the previous clause end, so the reader sees what grew."""
+    span, quote = r.get("outcome_span") or "", r.get("outcome_quote") or ""
+    at = quote.find(span) if span else -1
+    if at <= 0:
+        return span
+    start = max((quote.rfind(c, 0, at) for c in _CLAUSE_ENDS), default=-1) + 1
+    start = max(start, at + len(span) - limit)
+    return quote[start : at + len(span)].lstrip("，、 ") if start < at else span
 
 
 def _evidence(r: dict[str, Any]) -> str:
     if r.get("outcome_span"):
         where = f"{r['outcome_doc']}:{r['outcome_line']}"
         mark = "（预计）" if r.get("provisional") else ""
-        return f"“{md_escape(r['outcome_span'])}”{mark} — {md_escape(where)}"
+        return f"“{md_escape(evidence_text(r))}”{mark} — {md_escape(where)}"
     return ""
 
 
