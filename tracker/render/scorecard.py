@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from tracker.grammar import to_base
+from tracker.grammar import lookup_indicator, to_base
 from tracker.render.output import md_escape
 from tracker.store.tables import DocumentRow
 
@@ -50,24 +50,32 @@ def _target_text(r: dict[str, Any]) -> str:
     """The target's words, with what it measures when the words alone don't say
     ("达到309亿元" → "达到309亿元（地区生产总值）")."""
     span, indicator = r["span"], r.get("indicator") or ""
-    if indicator and indicator not in span:
+    if indicator and indicator not in span and lookup_indicator(span) is None:
         return md_escape(f"{span}（{indicator}）")
     return md_escape(span)
 
 
 _CLAUSE_ENDS = "。；;！？"
+# Outcome words that open with one of these have left their subject behind them.
+_SUBJECTLESS_OPENINGS = ("同比", "增长", "比上年", "较上年", "达到", "完成", "分别", "均",
+                         "其中", "实现", "年均", "下降", "提高", "上涨", "降至", "降到")
 
 
 def evidence_text(r: dict[str, Any], limit: int = 60) -> str:
     """The outcome's words; when they don't name their subject ("同比增长7.2%"), the
-    sentence around them up to the previous clause end, so the reader sees what grew."""
+    sentence around them up to the previous clause end, so the reader sees what grew.
+    Never cuts a clause in the middle: if the clause is too long, the words alone."""
     span, quote = r.get("outcome_span") or "", r.get("outcome_quote") or ""
     at = quote.find(span) if span else -1
-    if at <= 0:
+    if at <= 0 or not span.startswith(_SUBJECTLESS_OPENINGS):
         return span
-    start = max((quote.rfind(c, 0, at) for c in _CLAUSE_ENDS), default=-1) + 1
-    start = max(start, at + len(span) - limit)
-    return quote[start : at + len(span)].lstrip("，、 ") if start < at else span
+    start = max(quote.rfind(c, 0, at) for c in _CLAUSE_ENDS) + 1
+    while at + len(span) - start > limit:
+        comma = quote.find("，", start, at)
+        if comma < 0:
+            return span
+        start = comma + 1
+    return quote[start : at + len(span)]
 
 
 def _evidence(r: dict[str, Any]) -> str:
