@@ -110,6 +110,19 @@ def _end_progress(quiet: bool) -> None:
         sys.stderr.write("\r" + " " * 80 + "\r")
 
 
+def _run_with_progress(quiet: bool, writer, paths, **options):
+    """Run a ledger writer (ingest or update) with the progress display, turning its
+    errors into one line."""
+    try:
+        result = writer(_engine(), paths, progress=_progress(quiet), **options)
+        _end_progress(quiet)
+        return result
+    except TrackerError as exc:
+        _end_progress(quiet)
+        _fail(exc, exc.exit_code)
+        raise  # unreachable: _fail exits
+
+
 TARGET_COLUMNS = ["line", "kind", "indicator", "comparator", "value", "unit", "target_year", "horizon", "span"]
 OUTCOME_COLUMNS = ["line", "indicator", "value", "unit", "measure", "provisional", "year", "span"]
 LEDGER_COLUMNS = ["id", "jurisdiction", "target_year", "verdict", "reason_code", "span",
@@ -150,13 +163,8 @@ def ingest(
     already in the ledger (same content) is skipped."""
     from tracker.ledger import ingest as do_ingest
 
-    try:
-        result = do_ingest(_engine(), paths, jurisdiction=jurisdiction, year=year, replace=replace,
-                           progress=_progress(quiet))
-    except TrackerError as exc:
-        _end_progress(quiet)
-        _fail(exc, exc.exit_code)
-    _end_progress(quiet)
+    result = _run_with_progress(quiet, do_ingest, paths, jurisdiction=jurisdiction, year=year,
+                                replace=replace)
     if quiet:
         return
     typer.echo(
@@ -303,12 +311,7 @@ def update(
     """The yearly run: add the new reports, re-judge what they affect, and say what changed."""
     from tracker.ledger import update as do_update
 
-    try:
-        result = do_update(_engine(), paths, replace=replace, progress=_progress(quiet))
-    except TrackerError as exc:
-        _end_progress(quiet)
-        _fail(exc, exc.exit_code)
-    _end_progress(quiet)
+    result = _run_with_progress(quiet, do_update, paths, replace=replace)
     if quiet:
         return
     typer.echo(_describe_update(result))
