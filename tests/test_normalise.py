@@ -253,3 +253,49 @@ def test_running_page_headers_leave_the_sentence_flow() -> None:
         "第二段被分页打断了。",
         "第三段。",
     ]
+
+
+# --- Traditional Chinese: converted one character for one ---------------------------------
+
+
+def test_simplified_reports_are_not_converted() -> None:
+    from tracker.normalise import to_simplified
+
+    for path in BUNDLED_FILES:
+        text = path.read_text(encoding="utf-8")
+        assert to_simplified(text) is text
+
+
+def test_traditional_conversion_keeps_every_line_length(monkeypatch) -> None:
+    """A phrase conversion that changes a length falls back to the character table, so
+    offsets in the Simplified text stay offsets in the original Traditional line."""
+    import tracker.normalise as normalise_module
+
+    table = normalise_module.t2s_table()
+    if not table:
+        pytest.skip("OpenCC's character dictionary is not available")
+    traditional = "政府工作報告\n地區生產總值增長5%左右，一般公共預算收入增長6%。\n\n實現國際化"
+    expected = traditional.translate(table)
+    assert expected == "政府工作报告\n地区生产总值增长5%左右，一般公共预算收入增长6%。\n\n实现国际化"
+    converted = normalise_module.to_simplified(traditional)
+    assert converted == expected
+    def shortening(line: str) -> str:
+        return line.translate(table).replace("国际化", "国际")
+
+    monkeypatch.setattr(normalise_module, "_t2s_converter", lambda: shortening)
+    converted = normalise_module.to_simplified(traditional)
+    assert [len(x) for x in split_lines(converted)] == [len(x) for x in split_lines(traditional)]
+    assert converted == expected
+
+
+def test_opencc_t2s_phrases_keep_their_length() -> None:
+    """The reason OpenCC's phrase conversion can be used at all (see to_simplified)."""
+    opencc = pytest.importorskip("opencc")
+    from pathlib import Path
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSPhrases.txt"
+    if not path.exists():
+        pytest.skip("OpenCC's dictionaries are elsewhere")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        assert all(len(s) == len(traditional) for s in simplified.split()), line

@@ -271,3 +271,12 @@ def test_damaged_utf8_is_not_read_as_gb18030() -> None:
     with pytest.raises(InputError, match="damaged") as info:
         report_from_bytes(data, "damaged.txt")
     _one_line_naming(info.value, "damaged.txt")
+
+
+def test_html_table_cells_are_not_glued() -> None:
+    page = (
+        "<html><body><table><tr><td>发布时间：2024-01-20</td><td>来源：区政府办公室</td></tr>"
+        "<tr><td>各位代表：</td></tr></table></body></html>"
+    )
+    text, _ = read_text(page.encode("utf-8"), "cells.html")
+    assert text.split("\n") == ["发布时间：2024-01-20", "来源：区政府办公室", "各位代表："]

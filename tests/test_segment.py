@@ -27,20 +27,24 @@ BASIC = {"preamble", "review", "plan"}
 EXPECTED = {
     "000_8942062fdd05ce19.txt": ("静海区", WR, date(2024, 1, 9), 2023, 2024, BASIC, None),
     "001_89ca5d1321e099f2.txt": (
-        "静海区", WR, date(2026, 1, 15), 2025, 2026, BASIC | {"five_year", "five_year_review"}, 2030,
+        "静海区", WR, date(2026, 1, 15), 2025, 2026,
+        BASIC | {"five_year", "five_year_review", "other"}, 2030,
     ),
-    "002_1ba162837e526855.txt": ("河东区", WR, date(2024, 1, 17), 2023, 2024, BASIC, None),
+    "002_1ba162837e526855.txt": ("河东区", WR, date(2024, 1, 17), 2023, 2024, BASIC | {"other"}, None),
     "003_b981e5a46551f8cf.txt": ("西青区", WR, date(2024, 1, 10), 2023, 2024, BASIC, None),
     "004_4d547a2c16bc38ed.txt": ("河北区", PR, None, 2025, 2026, BASIC, None),
     "hailar-2012-gwr.txt": ("海拉尔区", WR, date(2012, 2, 29), 2011, 2012, BASIC, None),
     "hailar-2013-gwr.txt": ("海拉尔区", WR, date(2013, 2, 28), 2012, 2013, BASIC, None),
     "hailar-2014-gwr.txt": ("海拉尔区", WR, date(2014, 2, 19), 2013, 2014, BASIC, None),
     "hailar-2015-gwr.txt": ("海拉尔区", WR, date(2015, 2, 5), 2014, 2015, BASIC, None),
-    "hailar-2016-gwr.txt": ("海拉尔区", WR, date(2016, 2, 19), 2015, 2016, BASIC | {"five_year"}, 2020),
+    "hailar-2016-gwr.txt": (
+        "海拉尔区", WR, date(2016, 2, 19), 2015, 2016, BASIC | {"five_year", "other"}, 2020,
+    ),
     "hailar-2017-gwr.txt": ("海拉尔区", WR, date(2017, 2, 11), 2016, 2017, BASIC, None),
     "hailar-2018-gwr.txt": ("海拉尔区", WR, date(2018, 3, 7), 2017, 2018, BASIC, None),
     "national-2021-gwr.txt": (
-        "全国", WR, date(2021, 3, 5), 2020, 2021, BASIC | {"five_year", "five_year_review"}, 2025,
+        "全国", WR, date(2021, 3, 5), 2020, 2021,
+        BASIC | {"five_year", "five_year_review", "other"}, 2025,
     ),
     "national-2022-gwr.txt": ("全国", WR, date(2022, 3, 5), 2021, 2022, BASIC, None),
     "national-2023-gwr.txt": ("全国", WR, date(2023, 3, 5), 2022, 2023, BASIC, None),
@@ -103,8 +107,93 @@ def test_mixed_five_year_section_is_split_where_the_goals_begin() -> None:
     (goals,) = r.parts_of("five_year")
     assert past.year == 2025
     assert past.paragraphs[0].text.startswith("“十四五”时期")
-    assert goals.paragraphs[0].text.startswith("“十五五”时期")
+    assert goals.paragraphs[0].text.startswith("“十五五”时期全区经济社会发展的指导思想")
     assert any("主要目标是" in p.text for p in goals.paragraphs)
+    # Between them, the notice that the plan outline is submitted: not a goal.
+    (notice,) = r.parts_of("other")
+    assert [p.line for p in notice.paragraphs] == [36]
+    assert "提请大会审议" in notice.paragraphs[0].text
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [("001_89ca5d1321e099f2.txt", 36), ("hailar-2016-gwr.txt", 65), ("national-2021-gwr.txt", 63)],
+)
+def test_plan_outline_submission_is_not_a_five_year_goal(name: str, line: int) -> None:
+    r = report(name)
+    goals = [p.line for part in r.parts_of("five_year") for p in part.paragraphs]
+    notices = [p.line for part in r.parts_of("other") for p in part.paragraphs]
+    assert line in notices and line not in goals
+    assert goals and min(goals) > line
+
+
+_FIVE_YEAR_REPORT = """政府工作报告
+——2021年1月9日在某某市某某区第一届人民代表大会第一次会议上
+各位代表：
+一、2020年工作回顾
+地区生产总值增长5%。
+二、“十四五”时期主要目标任务
+{notice}
+今后五年的主要目标是：地区生产总值年均增长6%。
+三、2021年工作安排
+地区生产总值增长6%左右。
+"""
+
+
+@pytest.mark.parametrize(
+    ("notice", "kinds"),
+    [
+        ("区政府编制了《纲要（草案）》，提请大会审议。", ["other", "five_year"]),
+        ("《纲要草案》全文提交大会审查，这里概述几个方面。", ["other", "five_year"]),
+        ("纲要草案提请大会审议，主要目标是：年均增长6%。", ["five_year"]),  # it states goals
+        ("“十四五”时期是关键时期。", ["five_year"]),
+    ],
+)
+def test_submission_notice_opening_five_year_goals(notice: str, kinds: list[str]) -> None:
+    r = report_from_bytes(_FIVE_YEAR_REPORT.format(notice=notice).encode(), "fy.txt")
+    middle = [p.kind for p in r.parts if p.heading.startswith("二、")]
+    assert middle == kinds
+    assert r.parts_of("five_year")[0].paragraphs[-1].text.startswith("今后五年")
+
+
+def test_glossary_after_the_last_section_is_not_plan() -> None:
+    r = report("002_1ba162837e526855.txt")
+    (glossary,) = r.parts_of("other")
+    assert glossary.heading == "名词解释："
+    assert glossary.paragraphs[0].text.startswith("1.“三个着力”")
+    plan_lines = [p.line for part in r.parts_of("plan") for p in part.paragraphs]
+    assert max(plan_lines) < 215 <= min(p.line for p in glossary.paragraphs) - 1
+
+
+_CLOSING_REPORT = """政府工作报告
+——2024年1月9日在某某市某某区第一届人民代表大会第一次会议上
+各位代表：
+一、2023年工作回顾
+地区生产总值增长5%。
+二、2024年工作安排
+地区生产总值增长6%左右。
+各位代表，让我们团结奋斗！
+{heading}
+一、重点项目
+1.某某工程：新建道路10公里。
+"""
+
+
+@pytest.mark.parametrize("heading", ["名词解释：", "注释", "附件1：2024年民心工程", "附表", "附录："])
+def test_notes_and_appendices_after_the_last_section_are_other(heading: str) -> None:
+    data = _CLOSING_REPORT.format(heading=heading).encode()
+    r = report_from_bytes(data, "closing.txt")
+    assert [p.kind for p in r.parts] == ["preamble", "review", "plan", "other"]
+    other = r.parts[-1]
+    assert other.heading == heading
+    assert [p.text for p in other.paragraphs] == ["一、重点项目", "1.某某工程：新建道路10公里。"]
+    assert r.parts_of("plan")[0].paragraphs[-1].text == "各位代表，让我们团结奋斗！"
+
+
+def test_appendix_notice_in_the_cover_letter_is_not_a_closing_section() -> None:
+    data = ("附件：某某区2024年政府工作报告\n" + _CLOSING_REPORT.format(heading="")).encode()
+    r = report_from_bytes(data, "cover.txt")
+    assert [p.kind for p in r.parts] == ["preamble", "review", "plan"]
 
 
 def test_national_plan_sections_are_all_plan() -> None:

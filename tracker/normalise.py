@@ -2,7 +2,8 @@
 
 Three kinds of work:
 - Traditional Chinese text is converted to Simplified first (when OpenCC is installed),
-  line by line, so the patterns here and downstream need only one script;
+  line by line and one character for one, so the patterns here and downstream need
+  only one script and every offset still points into the original Traditional line;
 - per line: strip conversion debris (`[bookmark: …]`), fold full-width letters and
   digits to half-width while keeping Chinese punctuation full-width, turn half-width
   punctuation in Chinese text into full-width, drop spaces next to Chinese characters;
@@ -21,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from tracker.model import Paragraph
 
@@ -114,7 +116,20 @@ def fold_char(ch: str) -> str:
 
 
 def fold_width(text: str) -> str:
-    return "".join(fold_char(ch) for ch in text.translate(_INVISIBLE))
+    text = text.translate(_FOLD_TABLE)
+    if _COMPAT_RE.search(text):
+        text = _COMPAT_RE.sub(lambda m: fold_char(m.group()), text)
+    return text
+
+
+# fold_char for the common characters as one str.translate table; compatibility
+# ideographs and radicals (rare) go through fold_char itself.
+_FOLD_TABLE: dict[int, str] = {
+    **_INVISIBLE,
+    **{cp: fold_char(chr(cp)) for cp in range(0xFF01, 0xFF5F) if fold_char(chr(cp)) != chr(cp)},
+    **{ord(ch): " " for ch in "\u00a0\u3000\t"},
+}
+_COMPAT_RE = re.compile("[\uf900-\ufaff\u2e80-\u2fdf\U0002f800-\U0002fa1f]")
 
 
 # --- spaces ------------------------------------------------------------------------------
@@ -153,6 +168,8 @@ _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _TIME_COLON_RE = re.compile(r"(?<=\d):(?=\d)")
 _PAREN_PAIR_RE = re.compile(r"\(([^()]*)\)")
 _PUNCT_MAP = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_HALF_PUNCT_RE = re.compile(r"[,:;?!()]")
+_IDEOGRAPH_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
 def widen_punctuation(text: str) -> str:
@@ -160,7 +177,7 @@ def widen_punctuation(text: str) -> str:
 
     One character for one: offsets into the text stay valid.
     """
-    if not any(is_ideograph(ch) for ch in text):
+    if not _HALF_PUNCT_RE.search(text) or not _IDEOGRAPH_RE.search(text):
         return text
     out: list[str] = []
     for i, ch in enumerate(text):
@@ -333,20 +350,68 @@ def _t2s_converter() -> Callable[[str], str] | None:
         return OpenCC(f"{config}.json").convert
 
 
+@functools.lru_cache(maxsize=1)
+def t2s_table() -> dict[int, str]:
+    """Character-level Traditional → Simplified table (OpenCC's TSCharacters, first
+    choice of each entry, one character for one); empty when the dictionary is not found.
+    """
+    try:
+        import opencc
+    except ImportError:
+        return {}
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:  # the C++ binding keeps its dictionaries elsewhere
+        return {}
+    table: dict[int, str] = {}
+    for line in lines:
+        traditional, _, simplified = line.partition("\t")
+        choices = simplified.split()
+        if len(traditional) == 1 and choices and len(choices[0]) == 1 and choices[0] != traditional:
+            table[ord(traditional)] = choices[0]
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_only() -> dict[int, None]:
+    return dict.fromkeys(t2s_table())
+
+
+def _is_traditional(text: str) -> bool:
+    """Enough Chinese characters are Traditional-only forms (Simplified text: about 0%)."""
+    hanzi = len(_IDEOGRAPH_RE.findall(text))
+    if not hanzi:
+        return False
+    table = t2s_table()
+    if table:
+        changed = len(text) - len(text.translate(_traditional_only()))
+    else:
+        convert = _t2s_converter()
+        if convert is None:
+            return False
+        changed = sum(a != b for a, b in zip(text, convert(text)))
+    return changed >= hanzi * TRADITIONAL_SHARE
+
+
 def to_simplified(text: str) -> str:
     """Traditional Chinese text → Simplified, line by line; other text is returned as is.
 
-    Without the OpenCC package, text is returned unchanged.
+    Every line keeps its length, character for character, so offsets into a converted
+    line are offsets into the original one (quotes trace back to the Traditional text):
+    OpenCC's phrase conversion is used where it keeps the length (its t2s phrases all
+    do), the character table otherwise. Without OpenCC, text is returned unchanged.
     """
+    if not _is_traditional(text):
+        return text
     convert = _t2s_converter()
-    if convert is None:
-        return text
-    lines = split_lines(text)
-    converted = [convert(line) for line in lines]
-    changed = sum(a != b for old, new in zip(lines, converted) for a, b in zip(old, new))
-    hanzi = sum(1 for ch in text if is_ideograph(ch))
-    if not hanzi or changed < hanzi * TRADITIONAL_SHARE:
-        return text
+    table = t2s_table()
+    converted = []
+    for line in split_lines(text):
+        new = convert(line) if convert is not None else line.translate(table)
+        if len(new) != len(line):
+            new = line.translate(table)
+        converted.append(new)
     return "\n".join(converted)
 
 

@@ -4,6 +4,11 @@ The report's top-level sections ("一、…", "二、…", numbered in sequence)
 parts. Each is classified from its heading: a review of the past year, a five-year
 plan's goals, a review of a whole plan period, or the plan for the coming year.
 The metadata comes from the title block (everything before the first section).
+
+Two kinds of text are set apart as `other` parts, since they state no goal: notes,
+a glossary or appendices after the last section (from a "名词解释：", "注释", "附件1："
+heading to the end), and the notice opening a five-year section that the plan outline
+was drawn up and is submitted to the congress ("编制了《…纲要（草案）》，提请大会审议").
 """
 
 from __future__ import annotations
@@ -42,6 +47,15 @@ FIVE_YEAR_WORDS = re.compile(r"五年")
 COMING_FIVE_YEARS = re.compile(r"今后五年|未来五年")
 # Closing material that sets no work: appendices, glossaries.
 OTHER_WORDS = re.compile(r"^(?:附件|附录|名词解释|注释|说明)")
+# The same material after the last numbered section, under a heading of its own
+# ("名词解释：", "注释", "附件1：…", "附表"): from there to the end, nothing is plan.
+CLOSING_HEADING_RE = re.compile(
+    r"^(?:名词解释|名词注释|注释|注解|附注|附件|附表|附录)\s*[\d一二三四五六七八九十]*\s*(?:[：:、.．]|$)"
+)
+# The announcement that opens a five-year section: the plan outline was drawn up and is
+# submitted to the congress ("编制了《…纲要（草案）》，提请大会审议"). It sets no goal.
+SUBMISSION_RE = re.compile(r"(?:提请|提交)[^。；]{0,12}大会(?:审议|审查)")
+GOAL_MARKS_RE = re.compile(r"目标是|[%％]|\d\s*(?:万|亿)")
 
 # Where the goals of a mixed "成就和主要目标任务" section begin: a paragraph opening
 # with the coming period's name or with "今后五年".
@@ -89,6 +103,7 @@ class _Section:
     number: int
     heading: Paragraph | None
     paragraphs: list[Paragraph]
+    closing: bool = False  # notes, glossary or appendices after the numbered sections
 
 
 # --- entry point ---------------------------------------------------------------------------
@@ -171,6 +186,12 @@ def split_sections(paragraphs: list[Paragraph]) -> list[_Section]:
     sections = [_Section(0, None, [])]
     expected = 1
     for p in paragraphs:
+        if sections[-1].closing:
+            sections[-1].paragraphs.append(p)  # an appendix may number its own sections
+            continue
+        if expected > 1 and CLOSING_HEADING_RE.match(p.text):
+            sections.append(_Section(expected, p, [], closing=True))
+            continue
         number = top_heading_number(p)
         if number == expected:
             sections.append(_Section(number, p, []))
@@ -208,6 +229,8 @@ def _classify(section: _Section) -> list[Part]:
     if section.heading is None:
         return [Part("preamble", "", None, section.paragraphs)]
     heading = section.heading.text
+    if section.closing:
+        return [Part("other", heading, None, section.paragraphs)]
     title = TOP_HEADING_RE.match(heading).group("title")  # type: ignore[union-attr]
     periods = _periods(title)
     year = _heading_year(title)
@@ -218,7 +241,7 @@ def _classify(section: _Section) -> list[Part]:
     if periods and goals and year is None:
         return _five_year_parts(section, heading, periods, reviews)
     if COMING_FIVE_YEARS.search(title) and goals:
-        return [Part("five_year", heading, None, section.paragraphs)]  # end year filled later
+        return _goal_parts(heading, None, section.paragraphs)  # end year filled later
     if reviews:
         whole_period = (periods or FIVE_YEAR_WORDS.search(title)) and not ANNUAL_WORDS.search(title)
         if whole_period:
@@ -234,7 +257,7 @@ def _five_year_parts(
     goal_period = periods[-1]
     end = period_end_year(goal_period)
     if not reviews:
-        return [Part("five_year", heading, end, section.paragraphs)]
+        return _goal_parts(heading, end, section.paragraphs)
     split = _goals_start(section.paragraphs, goal_period)
     past = section.paragraphs[:split]
     parts: list[Part] = []
@@ -242,8 +265,21 @@ def _five_year_parts(
         earlier = [n for n in periods if n < goal_period]
         past_end = period_end_year(earlier[-1]) if earlier else (end - 5 if end else None)
         parts.append(Part("five_year_review", heading, past_end, past))
-    parts.append(Part("five_year", heading, end, section.paragraphs[split:]))
+    parts.extend(_goal_parts(heading, end, section.paragraphs[split:]))
     return parts
+
+
+def _goal_parts(heading: str, end: int | None, paragraphs: list[Paragraph]) -> list[Part]:
+    """The five-year goals, without the submission notice that may open them."""
+    n = 0
+    while n < len(paragraphs) - 1 and _is_submission(paragraphs[n].text):
+        n += 1
+    framing = [Part("other", heading, None, paragraphs[:n])] if n else []
+    return framing + [Part("five_year", heading, end, paragraphs[n:])]
+
+
+def _is_submission(text: str) -> bool:
+    return bool(SUBMISSION_RE.search(text)) and not GOAL_MARKS_RE.search(text)
 
 
 def _goals_start(paragraphs: list[Paragraph], goal_period: int) -> int:

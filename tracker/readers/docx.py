@@ -1,6 +1,10 @@
 """Word (.docx) reports: paragraph and table text, one paragraph per line.
 
 Needs python-docx, imported only when a .docx file is read.
+
+Line numbers of a .docx report count paragraphs (empty ones included) and table rows
+in document order: line n is the n-th paragraph, as in the .txt Word saves. A soft line
+break (Shift+Enter) inside a paragraph starts a new line of its own.
 """
 
 from __future__ import annotations

@@ -2,6 +2,11 @@
 
 Only the standard library is needed. A declared gb2312/gbk charset is read as GB18030,
 its superset, since pages declaring gb2312 often hold characters outside it.
+
+Line numbers of a web-page report are lines of the extracted text, not of the page
+source: one line per block element (<p>, <div>, <li>, table row …) or <br>, empty
+blocks skipped, script/style/head content dropped. `tracker.readers.read_text` gives
+that text, so a cited line can be looked up in it.
 """
 
 from __future__ import annotations
@@ -21,6 +26,9 @@ SNIFF_BYTES = 4096
 BLOCK_TAGS = {
     "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "table", "ul", "ol", "blockquote", "pre", "hr", "title", "header", "footer",
+    # Table cells and the other blocks of page layouts: never glue two of them together.
+    "td", "th", "caption", "dl", "dt", "dd", "nav", "aside", "main", "figure", "figcaption",
+    "address", "center", "form", "fieldset", "details", "summary",
 }
 SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
 
