@@ -139,3 +139,13 @@ def test_db_from_environment(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.stderr
     assert doc_count(db) == 1
     assert os.path.getsize(db) > 0
+
+
+def test_text_shows_the_cited_line():
+    rows = [json.loads(x) for x in run("extract", str(JINGHAI_2024), "--format", "jsonl").stdout.splitlines()]
+    target = rows[0]
+    result = run("text", str(JINGHAI_2024), "--lines", str(target["line"]))
+    assert result.exit_code == 0
+    assert result.stdout.lstrip().startswith(str(target["line"]))
+    assert target["span"][:4] in result.stdout
+    assert run("text", str(JINGHAI_2024), "--lines", "x").exit_code != 0

@@ -22,7 +22,7 @@ from tracker.store.tables import DocumentRow
 # Re-exported for the CLI and for users of the library.
 __all__ = [
     "compare", "document_rows", "export_rows", "extract_file", "headline", "ledger_rows",
-    "scorecard_markdown", "verdict_bar_svg", "write_scorecards",
+    "numbered_text", "scorecard_markdown", "verdict_bar_svg", "write_scorecards",
 ]
 
 
@@ -43,6 +43,18 @@ def extract_file(
     if outcomes:
         return [outcome_record(o) for o in extract_outcomes(report)]
     return [target_record(t) for t in extract_targets(report)]
+
+
+def numbered_text(path: str | Path, *, first: int = 1, last: int | None = None) -> list[dict[str, Any]]:
+    """The text a report's line numbers refer to: for .txt the file's own lines, for
+    .docx/.pdf/.html the lines of the text read out of it."""
+    from tracker.readers import read_text
+
+    path = Path(path)
+    text, _ = read_text(load_report_bytes(path), path.name)
+    lines = text.splitlines()
+    stop = len(lines) if last is None else min(last, len(lines))
+    return [{"line": n, "text": lines[n - 1]} for n in range(max(first, 1), stop + 1)]
 
 
 def scorecard_markdown(engine: Engine, jurisdiction: str, year: int, *, chart: str | None = None) -> str:

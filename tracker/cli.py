@@ -150,6 +150,34 @@ def extract(
 
 
 @app.command()
+def text(
+    file: Annotated[Path, typer.Argument(help="A report file.")],
+    lines: Annotated[Optional[str], typer.Option("--lines", "-n", help="Only these lines, e.g. 70-80 or 75.")] = None,
+) -> None:
+    """Print a report's text with line numbers: the lines every citation refers to
+    (for .docx/.pdf/.html, the lines of the text read out of the file)."""
+    from tracker.api import numbered_text
+
+    try:
+        first, last = _line_range(lines)
+        rows = numbered_text(file, first=first, last=last)
+    except TrackerError as exc:
+        _fail(exc, exc.exit_code)
+    _echo("".join(f"{r['line']:>6}  {r['text']}\n" for r in rows))
+
+
+def _line_range(spec: Optional[str]) -> tuple[int, Optional[int]]:
+    if not spec:
+        return 1, None
+    head, _, tail = spec.partition("-")
+    try:
+        first = int(head)
+        return first, int(tail) if tail else (None if "-" in spec else first)
+    except ValueError:
+        raise InputError(f"--lines {spec}: give a line (75) or a range (70-80)") from None
+
+
+@app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Report files or folders (searched recursively).")],
     jurisdiction: JurisdictionOverride = None,
