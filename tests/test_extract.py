@@ -61,6 +61,48 @@ PHRASES = [
     ("通过国资平台组建市场化招商团队。", dict(kind="deliverable", stage="组建")),
     ("搭建政银企对接平台。", dict(kind="deliverable", stage="搭建")),
     ("认真做好第五次全国经济普查。", dict(kind="deliverable", stage="做好")),
+    # events (hailar 2012, 2015)
+    ("继续办好第八届中俄蒙经贸洽谈暨产品展销会。", dict(kind="deliverable", stage="办好")),
+    ("举办好海拉尔－赤塔缔结友好城市20周年纪念活动。", dict(kind="deliverable", stage="举办好")),
+    # titles sought, the verb after its subject (hailar 2012, 2015, 2017)
+    ("年内区医院要晋升为二级甲等医院。",
+     dict(kind="deliverable", stage="晋升为", span="年内区医院要晋升为二级甲等医院")),
+    ("纪念园年内申报国家5A级景区。", dict(kind="deliverable", stage="申报")),
+    ("争取年内通过国家生态县（区）技术核查。", dict(kind="deliverable", stage="通过")),
+    ("力争入选国家4A级景区创建名录。", dict(kind="deliverable", stage="入选")),
+    # national policy acts (national 2021, 2022)
+    ("对小规模纳税人阶段性免征增值税。",
+     dict(kind="deliverable", stage="免征", span="对小规模纳税人阶段性免征增值税")),
+    ("将行政许可事项全部纳入清单管理。", dict(kind="deliverable", stage="纳入")),
+    ("全面实行股票发行注册制。", dict(kind="deliverable", stage="实行")),
+    ("取消港口建设费。", dict(kind="deliverable", stage="取消")),
+    ("延续执行企业研发费用加计扣除75%政策。", dict(kind="deliverable", stage="延续执行")),
+    ("制定跨境服务贸易负面清单。", dict(kind="deliverable", stage="制定")),
+    ("推动区域全面经济伙伴关系协定尽早生效实施。", dict(kind="deliverable", stage="生效实施")),
+    ("大唐700万吨露天矿完成核准。", dict(kind="deliverable", stage="完成核准")),
+    # national relative goals (national 2021, 2023)
+    ("进出口量稳质升。", dict(kind="relative", relation="stable")),
+    ("生态环境质量进一步改善。", dict(kind="relative", relation="increase")),
+    ("综合融资成本稳中有降。", dict(kind="relative", relation="decrease")),
+    ("确保基本民生支出只增不减。", dict(kind="relative", relation="increase")),
+    ("货币供应量和社会融资规模增速与名义经济增速基本匹配。", dict(kind="relative", relation="synchronous")),
+    ("坚决防止出现规模性返贫。", dict(kind="relative", relation="zero")),
+    ("坚决杜绝重特大事故发生。", dict(kind="relative", relation="zero")),
+    ("适度提高稻谷、小麦最低收购价。", dict(kind="relative", relation="direction")),
+    ("实现五星级酒店破题。", dict(kind="relative", relation="nonzero")),
+    # numbers: a range needs its first number; small counts of things made
+    ("将制造业企业加计扣除比例提高到100%。", dict(kind="quantitative", value=100, unit="%")),
+    ("年内新建幼儿园两所。", dict(kind="quantitative", value=2, unit="所", span="新建幼儿园两所")),
+    # more national acts and levers (national 2021, 2022)
+    ("给种粮农民再次发放农资补贴。", dict(kind="deliverable", stage="发放")),
+    ("开展好第二轮土地承包到期后再延长30年整县试点。", dict(kind="deliverable", stage="开展好")),
+    ("推动金融机构降低实际贷款利率。", dict(kind="relative", relation="direction")),
+    ("促进大豆和油料增产。", dict(kind="relative", relation="direction")),
+    ("完成职业技能提升和高职扩招三年行动目标。", dict(kind="relative", relation="assigned_task")),
+    # a task of the paragraph's programme, not the whole year's plan (hailar 2015)
+    ("全面完成各项任务。", dict(kind="relative", relation="assigned_task")),
+    # enumerator "四要" (hailar 2014)
+    ("四要完成西出口路建设。", dict(kind="deliverable", stage="完成", span="完成西出口路建设")),
 ]
 
 
@@ -91,6 +133,12 @@ NOTHING = [
     "瑞津智能、珠海华芯智能等项目加快落地。",
     "编制了《天津市静海区国民经济和社会发展第十五个五年规划纲要（草案）》，提请大会审议。",
     "砥砺奋进，完成全年目标任务。",
+    # lists that are no list of things (004, 001, 003)
+    "开展食品安全专项整治行动。",
+    "扩大试点医院范围。",
+    "继续对灵活就业人员给予社保补贴。",
+    "实施更大范围、更宽领域、更深层次对外开放。",
+    "推进高水平对外开放。",
 ]
 
 
@@ -119,6 +167,97 @@ def test_two_indicators_one_relative_pattern():
 def test_list_of_stages_gives_one_each():
     ts = targets_from_text("实现天美艺术街区扩展区南片竣工、北扩展区开工建设。", year=2026)
     assert [t.stage for t in ts] == ["竣工", "开工建设"]
+
+
+# lists of named things sharing a stage: one target each, each span running to the stage
+NAMED_LISTS = [
+    ("确保南开路中学、向阳幼儿园投入使用。",
+     ["南开路中学、向阳幼儿园投入使用", "向阳幼儿园投入使用"]),
+    ("确保华融二期、天润商厦等项目投入运营。",
+     ["华融二期、天润商厦等项目投入运营", "天润商厦等项目投入运营"]),
+    ("完成自来水泵站、污水泵站、雨水泵站和燃气站建设。",
+     ["完成自来水泵站、污水泵站、雨水泵站和燃气站建设", "污水泵站、雨水泵站和燃气站建设",
+      "雨水泵站和燃气站建设", "燃气站建设"]),
+    ("完成对胜利大街、西大街、胜利三路等主干道路的综合改造。",
+     ["完成对胜利大街、西大街、胜利三路等主干道路的综合改造",
+      "西大街、胜利三路等主干道路的综合改造", "胜利三路等主干道路的综合改造"]),
+    # not split: places, a whole made of parts, qualities, an aim, one coverage
+    ("金贸产业园区 11-D、15 号地块、新开路地块、太阳城 A2 地块等开工建设。",
+     ["金贸产业园区 11-D、15 号地块、新开路地块、太阳城 A2 地块等开工建设"]),
+    ("启明路、育婴路、全顺路等道路及配套管线工程开工。",
+     ["启明路、育婴路、全顺路等道路及配套管线工程开工", "育婴路、全顺路等道路及配套管线工程开工",
+      "全顺路等道路及配套管线工程开工"]),
+    ("启动规模化、集约化、标准化、科技化特色养殖小区建设。",
+     ["启动规模化、集约化、标准化、科技化特色养殖小区建设"]),
+    ("打造全市首家康复特色三级医院、天津康复人才培训基地。",
+     ["打造全市首家康复特色三级医院、天津康复人才培训基地"]),
+    ("正阳和呼伦社区文体馆按时投入使用。", ["正阳和呼伦社区文体馆按时投入使用"]),
+    ("办好进博会、广交会、服贸会及首届中国国际消费品博览会等重大展会。",
+     ["办好进博会、广交会、服贸会及首届中国国际消费品博览会等重大展会"]),
+]
+
+
+@pytest.mark.parametrize("text,spans", NAMED_LISTS)
+def test_named_list_gives_one_target_each(text, spans):
+    ts = targets_from_text(text, year=2015)
+    assert [t.span for t in ts] == spans
+    assert all(t.kind == "deliverable" for t in ts)
+
+
+def test_stage_only_clause_takes_the_thing_before():
+    ts = targets_from_text("加快推进大唐700万吨露天矿前期工作，力争年内开工建设。", year=2015)
+    assert [(t.kind, t.span, t.stage) for t in ts] == [
+        ("deliverable", "大唐700万吨露天矿前期工作，力争年内开工建设", "开工建设")]
+    assert ts[0].indicator == "大唐700万吨露天矿开工建设"
+
+
+def test_stage_only_clause_after_a_time_phrase():
+    (t,) = targets_from_text("加快推进游客服务中心、游廊等配套项目建设，确保在旅游旺季开放。", year=2016)
+    assert (t.stage, t.span) == ("开放", "游客服务中心、游廊等配套项目建设，确保在旅游旺季开放")
+
+
+def test_relative_list_gives_one_each():
+    ts = targets_from_text("推动普惠小微贷款明显增长、信用贷款和首贷户比重继续提升。", year=2022)
+    assert [t.span for t in ts] == ["普惠小微贷款明显增长", "信用贷款和首贷户比重继续提升"]
+
+
+def test_two_levers_one_verb():
+    ts = targets_from_text("提高退休人员基本养老金和优抚对象抚恤和生活补助标准。", year=2021)
+    assert [t.span for t in ts] == ["提高退休人员基本养老金",
+                                    "提高退休人员基本养老金和优抚对象抚恤和生活补助标准"]
+    assert [t.indicator for t in ts] == ["提高退休人员基本养老金", "优抚对象抚恤和生活补助标准"]
+    ts = targets_from_text("提高退休人员基本养老金、优抚对象抚恤和生活补助标准。", year=2021)
+    assert len(ts) == 2  # the same with 、
+    ts = targets_from_text("推动金融机构降低实际贷款利率、减少收费。", year=2022)
+    assert [t.span for t in ts] == ["金融机构降低实际贷款利率"]  # 减少收费: a second verb, no lever
+
+
+def test_item_without_number_shares_the_list_stage():
+    ts = targets_from_text("要确保城区“六横六纵”绿带、14块绿地布景造园、60个既有小区补绿增绿和5000亩三山"
+                           "绿化等工程按时完工。", year=2012)
+    assert (ts[0].kind, ts[0].stage, ts[0].indicator) == ("deliverable", "完工", "城区“六横六纵”绿带完工")
+    assert [t.value for t in ts[1:]] == [14, 60, 5000]
+
+
+def test_respectively_gives_a_growth_for_each_level():
+    ts = targets_from_text("全区旅游人数力争突破370万人次，旅游收入达到38亿元，分别增长20%。", year=2012)
+    growth = [t for t in ts if t.measure == "growth"]
+    assert [(t.span, t.value, t.unit) for t in growth] == [("分别增长20%", 20, "%")] * 2
+    assert [t.indicator for t in growth] == [t.indicator for t in ts[:2]]
+
+
+def test_list_of_counted_things():
+    ts = targets_from_text("建设一座标志性公园——海拉尔河湿地公园,一条特色景观环路、两条风情滨河路、"
+                           "四条精品大街、六条绿色景观大道,改造提升四个城市出入口。", year=2017)
+    assert [(t.value, t.unit) for t in ts if t.kind == "quantitative"] == [
+        (1, "条"), (2, "条"), (4, "条"), (6, "条"), (4, "个")]
+
+
+def test_quantities_in_a_list_sharing_a_stage():
+    ts = targets_from_text("确保中心城区68公里供水、15公里雨水管网二期工程按期竣工。", year=2014)
+    assert [(t.kind, t.value) for t in ts] == [("quantitative", 68), ("quantitative", 15)]
+    ts = targets_from_text("实施奋斗镇1万亩节水灌溉、哈克镇7000平方米标准化奶牛养殖。", year=2013)
+    assert [t.span for t in ts] == ["实施奋斗镇1万亩节水灌溉", "哈克镇7000平方米标准化奶牛养殖"]
 
 
 # --- whole seeds --------------------------------------------------------------------------

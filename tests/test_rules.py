@@ -73,7 +73,8 @@ def test_comparators_known_keys_and_ops():
 def test_target_words_shape_and_regexes_compile():
     t = rules.target_words()
     assert set(t) == {"measure", "stage", "object", "leader", "quantity", "relative", "title", "act",
-                      "relative_generic", "relative_name", "relative_needs_indicator", "part"}
+                      "relative_generic", "relative_name", "relative_needs_indicator", "part",
+                      "relative_list"}
     for row in t["relative"]:
         assert set(row) == {"relation", "pattern"}
         re.compile(row["pattern"])

@@ -8,6 +8,15 @@ list of quantities or stages is joined by 、 ("盘活建筑类资产100处、�
 Each item gives at most one target of each kind, tried in this order: a number with a
 unit, a relative pattern, a deliverable (a stage word and a concrete object). The word
 lists live in tracker/rules/targets.toml.
+
+Conventions that serve checking (each target can be verified on its own):
+- a list of named things sharing one stage ("南开路中学、向阳幼儿园投入使用") gives one
+  deliverable per thing; each span runs from its name to the shared stage, so the first
+  span holds the whole list. Lists of places ("…地块"), of qualities ("规模化、集约化…"),
+  summed up by a count ("两个核心景区") or after an aim verb ("打造A、B") stay one target.
+- a clause that is only a stage ("力争年内开工建设") takes its thing from the clause before.
+- events ("办好第八届…展销会"), titles sought mid-clause ("区医院要晋升为二级甲等医院"),
+  and policy acts ("对小规模纳税人阶段性免征增值税", "将…纳入…") are deliverables.
 """
 
 from __future__ import annotations
@@ -75,11 +84,16 @@ class _Words:
     open_list: bool
     title_verbs: re.Pattern[str]
     creating_end: re.Pattern[str]
+    lever_heads: tuple[str, ...]
+    lever_verbs: tuple[str, ...]
     stage_only: re.Pattern[str]
     continued_trailing: tuple[str, ...]
     title_heads: tuple[str, ...]
     acts: tuple[re.Pattern[str], ...]
     sites: re.Pattern[str]
+    works: tuple[str, ...]
+    counted: re.Pattern[str]
+    respectively: re.Pattern[str]
     no_split_after: frozenset[str]
 
 
@@ -139,11 +153,16 @@ def _words() -> _Words:
         open_list=not obj["named_list"]["split_open_lists"],
         title_verbs=re.compile(_alt(t["title"]["verbs"])),
         creating_end=re.compile(rf"(?:{_alt(t['quantity']['creating'])})$"),
-        stage_only=re.compile(rf"(?:{_alt(stage['after'] + stage['continued'])})"),
+        lever_heads=tuple(t["relative_list"]["lever_heads"]),
+        lever_verbs=tuple(t["relative_list"]["lever_verbs"]),
+        stage_only=re.compile(rf"(?:{stage['continued_when']})?(?P<stage>{_alt(stage['after'] + stage['continued'])})"),
         continued_trailing=tuple(obj["continued_trailing"]),
         title_heads=tuple(t["title"]["heads"]),
         acts=tuple(re.compile(rf"(?:{_alt(lead['neutral'])})*(?:{p})") for p in t["act"]["patterns"]),
         sites=re.compile(_alt(obj["named_list"]["sites"])),
+        works=tuple(obj["named_list"]["works"]),
+        counted=re.compile(obj["named_list"]["counted"]),
+        respectively=re.compile(rf"^(?:{_alt(lead['each'])})"),
         no_split_after=frozenset(obj["named_list"]["not_after"]),
     )
 
@@ -182,12 +201,21 @@ def _paragraph_targets(para: Paragraph, year: int, horizon: str) -> list[Target]
         sentence = sm.group(0)
         start = sm.start()
         previous: list[Target] = []
+        levels: list[Target] = []  # the run of level quantities just before ("…370万人次，…38亿元")
         prev_text = ""
         for c_start, c_end in _clauses(sentence):
             ctx = _Clause(para, year, horizon, sentence.strip(), start + c_start, sentence[c_start:c_end])
             ctx.after_deliverable = any(t.kind == "deliverable" for t in previous)
             ctx.previous_text = prev_text
             previous = ctx.targets()
+            if len(previous) == 1 and len(levels) > 1 and _words().respectively.match(
+                    ctx.text[ctx.core_start:]) and previous[0].measure == "growth":
+                # "旅游人数…370万人次，旅游收入…38亿元，分别增长20%": a growth for each level
+                previous = [dataclasses.replace(previous[0], indicator=t.indicator,
+                                                indicator_key=t.indicator_key, polarity=t.polarity)
+                            for t in levels]
+            levels = ([*levels, *previous] if previous and all(
+                t.kind == "quantitative" and t.measure == "level" for t in previous) else [])
             prev_text = _strip_tail(ctx.text[ctx.core_start:])
             out.extend(previous)
     return out
@@ -232,8 +260,22 @@ class _Clause:
                 item_out = self._relative(a, b)
             if not item_out:
                 item_out = self._deliverable(a, b)
+            if not item_out and i < len(items) - 1 and not qs:
+                item_out = self._sharing_stage(a, b)
             out.extend(item_out)
         return out
+
+    def _sharing_stage(self, a: int, b: int) -> list[Target]:
+        """An item with no number of a list whose last item ends on a stage ("城区“六横六纵”
+        绿带、14块绿地布景造园…等工程按时完工"): the thing, with the list's stage."""
+        w = _words()
+        whole = _strip_tail(self.text)
+        m = w.stage_after.search(whole)
+        name = _strip_tail(self.text[a:b])
+        if not m or self.lead in ("vague", "facilitating") or not self._object_ok(name):
+            return []
+        return [self._target(a, len(whole), "deliverable", name + m.group(0), key_at=a,
+                             stage=m.group(0))]
 
     # -- items: a list of quantities or stages joined by 、/和/及
     def _items(self) -> list[tuple[int, int, list[Quantity]]]:
@@ -254,6 +296,13 @@ class _Clause:
                 k = q1.end + between.index("、")
                 if k not in cuts and k - 1 not in cuts:
                     cuts.append(k)
+        if "、" in text:  # "贷款明显增长、…比重继续提升": a list of relative goals
+            for m in re.finditer("、", text):
+                found = grammar.find_relative(text[self.core_start:m.start()])
+                if (found and found[-1][1] == m.start() - self.core_start and m.start() not in cuts
+                        and (found[-1][2] != "direction" or text.startswith(_words().lever_verbs, m.end()))):
+                    # but "提高A、B" moves both levers with one verb
+                    cuts.append(m.start())
         for m in re.finditer("、|及", text):  # "南片竣工、北扩展区开工建设": a list of stages
             before = _strip_tail(text[: m.start()])
             if _words().stage_after.search(before) and m.start() not in cuts:
@@ -389,8 +438,12 @@ class _Clause:
             return True  # a later item of "实施5个养殖场、10万亩种薯基地等项目"
         if q.num_start == a and self.first_number == self.core_start:
             return True  # "一条特色景观环路、两条风情滨河路": a list of counted things
-        if _words().stage_after.search(_strip_tail(self.text)):
-            return True  # "确保中心城区68公里供水、15公里雨水管网二期工程按期竣工"
+        counted = (grammar.unit_dimension(q.unit) or "").startswith("count")
+        if (b < len(_strip_tail(self.text)) or a > self.core_start or counted) and _words().stage_after.search(
+                _strip_tail(self.text)):
+            # "确保中心城区68公里供水、15公里雨水管网二期工程按期竣工": a list sharing a stage;
+            # "保护区4家企业全部退出": a count of things (but "700万吨露天矿完成核准" names one)
+            return True
         return bool(_words().creating.match(self.text[self.core_start:]))
 
     # -- relative
@@ -425,6 +478,13 @@ class _Clause:
                 ]
             rule = rules_found[0] if rules_found else None
             indicator = rule.name if rule else (_derive_indicator(subject, "") or text[start:end])
+            if relation == "direction" and rule is None:
+                cut = _lever_cut(text[start:end])
+                if cut:  # "提高退休人员基本养老金和优抚对象抚恤和生活补助标准": one per lever
+                    return [self._target(a, start + cut, "relative", text[start:start + cut],
+                                         key_at=start, relation=relation),
+                            self._target(a, span_end, "relative", text[start + cut + 1:end],
+                                         key_at=start, relation=relation)]
             return [
                 self._target(a, span_end, "relative", indicator, key_at=start, relation=relation,
                              polarity=rule.polarity if rule else 1,
@@ -447,8 +507,9 @@ class _Clause:
         w = _words()
         text = self.text
         body = _strip_tail(text[a:b])
-        if a == self.core_start and self.previous_text and w.stage_only.fullmatch(body):
-            return self._continued(body)  # "加快推进X前期工作，力争年内开工建设"
+        only = w.stage_only.fullmatch(body) if a == self.core_start and self.previous_text else None
+        if only:
+            return self._continued(only.group("stage"))  # "加快推进X前期工作，力争年内开工建设"
         if len(body) < 4 or self.lead == "vague" or w.unspecified.search(body):
             return []
         m = w.stage_after.search(body)
@@ -665,23 +726,37 @@ def _named_list(obj: str) -> list[tuple[int, int]]:
         a = c + 1
     last = obj[pieces[-1][0]:]
     k = last.find("等")
-    if k >= 0 and ("的" in last[k:] or w.open_list):
+    if k >= 0 and "的" in last[k:] and not last.endswith(w.works):
         return []  # "等街道的人行步道板": the names say where, the thing is after 的
+    if k >= 0 and w.open_list:
+        return []
     if w.sites.search(obj):
         return []  # "11-D、15号地块、新开路地块等开工建设": places, not things
     if re.search(r"“[^”]*[一二两三四五六七八九十][^”]*”", obj[pieces[-1][0]:]):
         return []  # "资源库、项目库、人才库和工具箱“三库一箱”平台": parts of one thing
+    if w.counted.search(obj[pieces[-1][0]:]):
+        return []  # "纪念园、遗址公园两个核心旅游景区二期建设": a counted whole, one target
     for p, q in pieces:
         name = _strip_object(obj[p:q])
         if k >= 0 and (p, q) == pieces[-1]:
             name = name[: name.find("等")] if "等" in name else name
         if len(name) < w.name_min or name.startswith(w.generic) or _vague_start(name):
             return []
-        if w.stage_before.match(name) or name.endswith(w.abstract) and not name.endswith(w.concrete):
+        verb = w.stage_before.match(name)
+        if verb and name[verb.end():verb.end() + 1] != "的" or (
+                name.endswith(w.abstract) and not name.endswith(w.concrete)):
             return []  # a list of tasks or aims, not of things
-        if _leader(name)[0] or w.not_name.search(name) or (p, q) != pieces[-1] and name.endswith(w.modifier_ends):
+        if w.leaders.match(name) or w.not_name.search(name) or (p, q) != pieces[-1] and name.endswith(w.modifier_ends):
             return []  # "规模化、集约化…养殖小区", "…谋划、高标准启动": qualities or manners
     return pieces
+
+
+def _lever_cut(phrase: str) -> int:
+    """Where "提高A和B" splits into two levers: at a 和 after one of the levers' heads."""
+    for m in re.finditer("[和、]", phrase):
+        if phrase[: m.start()].endswith(_words().lever_heads) and m.start() < len(phrase) - 3:
+            return m.start()
+    return 0
 
 
 def _enumerated(text: str) -> int:
