@@ -233,3 +233,106 @@ def test_a_name_read_as_a_number_is_judged_as_a_project() -> None:
     t = target("实现万家惠农贸批发市场投入运营", value=1, unit="万家")
     v = verdict_of(t, "万家惠农贸批发市场一期投入使用。")
     assert (v.verdict, v.reason_code) == ("met", "deliverable_done")
+
+
+# ------------------------------------------------------------------ evidence and speed
+
+
+def test_most_specific_figure_is_the_evidence() -> None:
+    # hailar 2016 lines 43 and 51: a project's jobs and the district's jobs; the target
+    # "全年新增就业5700人以上" is judged on the district total in the employment sentence.
+    t = target("全年新增就业5700人以上", value=5700, unit="人", comparator=">=", indicator="城镇新增就业",
+               quote="全年新增就业5700人以上，城镇登记失业率控制在4%以内。")
+    v = verdict_of(t, "重点项目进展顺利。全年新增营业面积10万平方米，新增就业3000人。",
+                   "社会保障持续加强。全年共发放就业小额担保贷款1600万元，全年实现新增就业5650人，"
+                   "再就业2100人，城镇登记失业率控制到3.9%。")
+    assert (v.verdict, v.outcome.value) == ("missed", 5650)
+
+
+def test_count_of_other_work_is_no_miss() -> None:
+    # hailar 2014 line 29: 3 roads finished is no count of the 5 new roads promised
+    t = target("新建5条主干道路", value=5, unit="条", indicator="主干道路")
+    assert verdict_of(t, "3条主干道路完工。").verdict == "unclear"
+
+
+def test_count_of_several_kinds_of_work_is_no_met() -> None:
+    # hailar 2017 line 17: renovated and new toilets counted together
+    t = target("年内建成20座公厕", value=20, unit="座", indicator="公厕")
+    assert verdict_of(t, "改造新建公厕28座。").verdict == "unclear"
+
+
+def test_prepared_outcomes_give_the_same_verdicts() -> None:
+    from tracker.judge import judge_all, prepare
+
+    r = review("全年地区生产总值完成253.7亿元，同比增长10.1%；红星美凯龙主力店项目开工建设。",
+               "节能减排任务全面完成。新增就业5611人。")
+    outs = extract_outcomes(r)
+    ts = [target("地区生产总值增长9%", value=9, unit="%", indicator="地区生产总值"),
+          target("确保红星美凯龙主力店年内完工", kind="deliverable", comparator=None),
+          target("完成节能减排任务", kind="relative", comparator=None),
+          target("新增就业5400人", value=5400, unit="人", indicator="城镇新增就业")]
+    plain = [judge(t, r, list(outs)) for t in ts]  # a new list each time: no reuse
+    prep = prepare(r, outs)
+    assert [judge(t, r, outs, prepared=prep) for t in ts] == plain
+    assert judge_all(ts, r, outs) == plain
+    assert [v.verdict for v in plain] == ["met", "missed", "met", "met"]
+
+
+def test_listed_projects_need_every_item_for_met() -> None:
+    # hailar 2014 line 91 → hailar 2015 line 16: only 胜利三路 of the three roads is reported
+    t = target("完成对胜利大街、西大街、胜利三路等主干道路的综合改造", kind="deliverable", comparator=None)
+    v = verdict_of(t, "完成对胜利三路、学府路和贝尔大街3条主干道路的改造。")
+    assert (v.verdict, v.reason_code) == ("unclear", "ambiguous")
+    one = target("胜利三路等主干道路的综合改造", kind="deliverable", comparator=None)
+    assert verdict_of(one, "完成对胜利三路、学府路和贝尔大街3条主干道路的改造。").verdict == "met"
+
+
+def test_size_of_a_project_to_finish_is_no_yearly_count() -> None:
+    # hailar 2014 line 91 → hailar 2015 line 16
+    t = target("确保中心城区68公里供水", value=68, unit="公里", indicator="中心城区供水",
+               quote="确保中心城区68公里供水、15公里雨水管网二期工程按期竣工，力争污泥处置工程年内完工")
+    v = verdict_of(t, "投资2.6亿元，实施了中心城区26公里供水、117公里供热、20公里燃气管网铺设。")
+    assert v.verdict == "unclear"
+
+
+def test_relative_target_is_checked_on_its_stated_clause() -> None:
+    # national 2022 line 152 → national 2023 line 72
+    t = target("完善落实防止返贫监测帮扶机制，不发生规模性返贫", kind="relative", comparator=None,
+               indicator="完善落实防止返贫监测帮扶机制", relation="zero", year=2022)
+    assert verdict_of(t, "巩固拓展脱贫攻坚成果，确保不发生规模性返贫。").verdict == "met"
+
+
+def test_a_rise_over_five_years_is_no_rise_in_the_year() -> None:
+    # national 2022 line 110 → national 2023 line 64 (a review of five years)
+    t = target("普惠小微贷款明显增长", kind="relative", comparator=None, indicator="普惠小微贷款", year=2022)
+    five = review("过去五年，普惠小微贷款余额从8.2万亿元增加到23.8万亿元、年均增长24%。", year=2022)
+    v = judge(t, five, extract_outcomes(five))
+    assert (v.verdict, v.reason_code) == ("unclear", "different_measure")
+    # "连续上调" holds for every year of the period (national 2023 line 122)
+    t2 = target("适当提高退休人员基本养老金", kind="relative", comparator=None, year=2022)
+    five2 = review("过去五年，连续上调退休人员基本养老金。", year=2022)
+    assert judge(t2, five2, extract_outcomes(five2)).verdict == "met"
+
+
+def test_joined_promise_needs_both_parts() -> None:
+    # national 2023 line 156 → national 2024 line 26: energy intensity is not reported
+    t = target("单位国内生产总值能耗和主要污染物排放量继续下降", kind="relative", comparator=None, year=2023)
+    v = verdict_of(t, "主要污染物排放量继续下降。")
+    assert (v.verdict, v.reason_code) == ("unclear", "ambiguous")
+    t2 = target("主要污染物排放量继续下降", kind="relative", comparator=None, year=2023)
+    assert verdict_of(t2, "主要污染物排放量继续下降。").verdict == "met"
+
+
+def test_another_project_at_the_same_place_is_no_met() -> None:
+    # hailar 2014 line 107 → hailar 2015 line 18
+    t = target("启动区医院扩建工程", kind="deliverable", comparator=None, year=2014)
+    v = verdict_of(t, "区医院120急救中心项目开工建设。")
+    assert (v.verdict, v.reason_code) == ("unclear", "ambiguous")
+    same = target("投资1亿元，启动实施黑羊站水厂改扩建工程", kind="deliverable", comparator=None, year=2015)
+    assert verdict_of(same, "投资1.15亿元的黑羊站水厂改扩建工程开工建设。").verdict == "met"
+
+
+def test_a_place_frame_is_no_project_name() -> None:
+    # national 2022 line 154 → national 2023 line 45
+    t = target("在西部地区脱贫县中集中支持一批乡村振兴重点帮扶县", kind="deliverable", comparator=None, year=2022)
+    assert verdict_of(t, "确定160个国家乡村振兴重点帮扶县。").verdict == "met"

@@ -143,3 +143,24 @@ def test_rule_files_have_the_known_keys() -> None:
     for key in ("min_overlap", "missed_min_score", "min_name_run", "long_run", "same_words",
                 "min_name_coverage", "missed_name_coverage"):
         assert key in p["matching"], key
+
+
+def _outcomes_of(text: str):
+    from tracker.model import Paragraph, Part, Report
+
+    para = Paragraph(text, ((0, 5),))
+    part = Part("review", "一、2017年工作回顾", 2017, [para])
+    return extract_outcomes(Report("r.txt", "", "海拉尔区", "work_report", None, 2017, 2018, None, [para], [part]))
+
+
+def test_respective_figures_cite_the_whole_statement() -> None:
+    outs = [o for o in _outcomes_of("城乡居民人均可支配收入分别增长8.7%和8.6%。") if o.value is not None]
+    assert [(o.indicator, o.value) for o in outs] == [("城镇居民人均可支配收入", 8.7), ("农村居民人均可支配收入", 8.6)]
+    assert {o.span for o in outs} == {"城乡居民人均可支配收入分别增长8.7%和8.6%"}
+
+
+def test_list_items_name_their_own_noun() -> None:
+    outs = _outcomes_of("完成178座燃煤锅炉拆改、25公里供热管线改造、8座热力站建设，建成335户绿色保暖房。")
+    got = [(o.span, o.indicator, o.value) for o in outs if o.value is not None]
+    assert got == [("完成178座燃煤锅炉拆改", "燃煤锅炉拆改", 178), ("25公里供热管线改造", "供热管线改造", 25),
+                   ("8座热力站建设", "热力站建设", 8), ("建成335户绿色保暖房", "绿色保暖房", 335)]

@@ -184,7 +184,7 @@ def similarity(target_words: str, outcome_words: str) -> float:
     t, o = clean(target_words), clean(outcome_words)
     if len(t) < 2 or len(o) < 2:
         return 0.0
-    a, b = bigrams(t), bigrams(o)
+    a, b = _bg(t), _bg(o)
     common = len(a & b)
     score = 0.0
     if common >= 2 or (t == o):
@@ -202,7 +202,7 @@ def similarity(target_words: str, outcome_words: str) -> float:
 
 def dice(a: str, b: str) -> float:
     """Symmetric bigram likeness of two cleaned texts (both must be mostly the same words)."""
-    x, y = bigrams(clean(a)), bigrams(clean(b))
+    x, y = _bg(clean(a)), _bg(clean(b))
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
@@ -217,22 +217,50 @@ def indicator_match(target: Target, o: Outcome) -> float:
     Lexicon keys must agree when both are known (a key is coarse: 城镇 and 农村
     income share one, so the names are still compared); look-alike names never match.
     """
-    t_words = target_words(target)
-    # The target's own words decide look-alikes: the lexicon may file 登记失业率 under 调查失业率.
-    own = _span_words(target) if clean(_span_words(target)) else t_words
-    if conflict(own, o.indicator):
+    return _match(_TargetNames.of(target), o)
+
+
+@dataclass(frozen=True)
+class _TargetNames:
+    """A target's names as indicator_match compares them, worked out once per target."""
+
+    words: str  # target_words()
+    own: str  # the words that decide look-alikes
+    span_words: str
+    key: str | None
+    names: tuple[str, ...]  # names compared by similarity (non-empty)
+    unit: str | None
+
+    @staticmethod
+    def of(target: Target) -> "_TargetNames":
+        t_words = target_words(target)
+        span_words = _span_words(target)
+        # The target's own words decide look-alikes: the lexicon may file 登记失业率 under 调查失业率.
+        own = span_words if clean(span_words) else t_words
+        names = tuple(t for t in (t_words, span_words, _after_number(target.span)) if t)
+        return _TargetNames(t_words, own, span_words, target.indicator_key or _key(t_words), names, target.unit)
+
+    def chars(self) -> set[str]:
+        """Characters of the cleaned names: an outcome sharing none cannot match by name."""
+        out: set[str] = set()
+        for n in self.names:
+            out.update(clean(n))
+        return out
+
+
+def _match(tn: _TargetNames, o: Outcome) -> float:
+    if conflict(tn.own, o.indicator):
         return 0.0
-    t_key = target.indicator_key or _key(t_words)
+    t_key = tn.key
     if t_key and o.indicator_key and t_key != o.indicator_key:
         return 0.0
-    names = (t_words, _span_words(target), _after_number(target.span))
-    score = max(similarity(t, x) for t in names if t for x in (o.indicator, _after_number(o.span)) if x)
+    score = max(similarity(t, x) for t in tn.names for x in (o.indicator, _after_number(o.span)) if x)
     if t_key and t_key == o.indicator_key:
         score = max(score, 0.7)
-    if score < 0.6 and o.unit and o.unit == target.unit and o.unit not in MONEY_AND_RATES:
+    if score < 0.6 and o.unit and o.unit == tn.unit and o.unit not in MONEY_AND_RATES:
         # 大棚 in "新建大棚300个" and "建成蔬菜大棚300个": a short shared noun with one unit.
         # Enough to find the figure, too little to call it missed (see missed_min_score).
-        for t in (t_words, _span_words(target)):
+        for t in (tn.words, tn.span_words):
             t_clean, o_clean = clean(t), clean(o.indicator)
             if min(len(o_clean), len(t_clean)) >= 2 and (o_clean in t_clean or t_clean in o_clean):
                 score = 0.6
@@ -281,11 +309,94 @@ def _span_words(target: Target) -> str:
 
 def judge_all(targets: list[Target], followup: Report | None,
               outcomes: list[Outcome]) -> list[Verdict]:
-    return [judge(t, followup, outcomes) for t in targets]
+    prepared = prepare(followup, outcomes) if followup is not None else None
+    return [judge(t, followup, outcomes, prepared=prepared) for t in targets]
 
 
-def judge(target: Target, followup: Report | None, outcomes: list[Outcome]) -> Verdict:
-    """The verdict for one target, with its evidence."""
+class Prepared:
+    """What judging needs from one follow-up report's outcomes, worked out once.
+
+    Indexes the outcomes so that each target is compared in full only with the
+    outcomes that could match it: figures whose cleaned names share a character
+    with the target's names (or its lexicon key), projects whose words share a
+    character pair with the target's. The outcomes left out would score zero, so
+    verdicts are the same as comparing with every outcome.
+    """
+
+    def __init__(self, followup: Report | None, outcomes: list[Outcome]):
+        self.followup = followup
+        self.outcomes = outcomes
+        self._ids = tuple(map(id, outcomes))
+        self.place = _place_names(followup) if followup is not None else ()
+        self.numbers = [o for o in outcomes if o.value is not None]
+        self._num_chars: dict[str, list[int]] = {}
+        self._num_keys: dict[str, list[int]] = {}
+        for i, o in enumerate(self.numbers):
+            for c in set(clean(o.indicator)) | set(clean(_after_number(o.span))):
+                self._num_chars.setdefault(c, []).append(i)
+            if o.indicator_key:
+                self._num_keys.setdefault(o.indicator_key, []).append(i)
+        self._span_bg: dict[str, list[int]] = {}
+        self._act_bg: dict[str, list[int]] = {}
+        for i, o in enumerate(outcomes):
+            if not o.stage:
+                continue
+            for b in _bg(o.span):
+                self._span_bg.setdefault(b, []).append(i)
+            for b in _bg(clean(_act_words(o.span))):
+                self._act_bg.setdefault(b, []).append(i)
+
+    def fits(self, followup: Report | None, outcomes: list[Outcome]) -> bool:
+        """Prepared from these very objects, and the list unchanged since."""
+        return (followup is self.followup and outcomes is self.outcomes
+                and len(outcomes) == len(self._ids) and tuple(map(id, outcomes)) == self._ids)
+
+    def figures_for(self, tn: "_TargetNames") -> list[Outcome]:
+        """Figures that may match by name, in report order."""
+        found: set[int] = set()
+        for c in tn.chars():
+            found.update(self._num_chars.get(c, ()))
+        if tn.key:
+            found.update(self._num_keys.get(tn.key, ()))
+        return [self.numbers[i] for i in sorted(found)]
+
+    def stages_for(self, span: str, act_words: str) -> list[Outcome]:
+        """Outcomes with a stage that share a character pair with the target, in report order."""
+        found: set[int] = set()
+        for b in _bg(span):
+            found.update(self._span_bg.get(b, ()))
+        for b in _bg(clean(act_words)):
+            found.update(self._act_bg.get(b, ()))
+        return [self.outcomes[i] for i in sorted(found)]
+
+
+_PREPARED: dict[int, Prepared] = {}
+_PREPARED_MAX = 8
+
+
+def prepare(followup: Report | None, outcomes: list[Outcome]) -> Prepared:
+    """The prepared outcomes of one follow-up report, for judge(..., prepared=...).
+
+    judge() prepares (and remembers, for the last few outcome lists) by itself; call
+    this to hold the preparation explicitly when judging many targets against one report.
+    """
+    found = _PREPARED.get(id(outcomes))
+    if found is not None and found.fits(followup, outcomes):
+        return found
+    prep = Prepared(followup, outcomes)
+    if len(_PREPARED) >= _PREPARED_MAX:
+        _PREPARED.pop(next(iter(_PREPARED)))
+    _PREPARED[id(outcomes)] = prep  # holds the list, so its id cannot be reused meanwhile
+    return prep
+
+
+def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
+          prepared: Prepared | None = None) -> Verdict:
+    """The verdict for one target, with its evidence.
+
+    `prepared` (from prepare(followup, outcomes)) is optional: without it, the
+    preparation of the same outcome list is found again or made once.
+    """
     if followup is None:
         return Verdict("pending", "no_followup", "no report reviewing the target year yet",
                        f"The report reviewing {target.target_year} is not ingested yet.")
@@ -298,13 +409,15 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome]) -> V
         return Verdict("unclear", "external_data", "a comparison with data outside the reports",
                        "The target compares with an average or another jurisdiction that the "
                        "reports do not give.")
+    if prepared is None or not prepared.fits(followup, outcomes):
+        prepared = prepare(followup, outcomes)
     if target.kind == "quantitative" and target.value is not None and _has_numeral(target.span):
-        return _judge_number(target, outcomes)
+        return _judge_number(target, outcomes, prepared)
     if target.kind == "quantitative" and target.value is not None:
         # "万家惠农贸批发市场投入运营": a name read as 1万家; judge it as the project it is.
-        return _judge_deliverable(target, outcomes, _place_names(followup))
+        return _judge_deliverable(target, outcomes, prepared.place, prepared)
     if target.kind == "deliverable":
-        return _judge_deliverable(target, outcomes, _place_names(followup))
+        return _judge_deliverable(target, outcomes, prepared.place, prepared)
     return _judge_relative(target, outcomes)
 
 
@@ -344,9 +457,12 @@ def target_measure(target: Target) -> str:
         return "rate"
     if re.search(r"累计", target.span):
         return "cumulative"
-    if re.search(r"(增加|提高|减少)$", words_before):
+    if re.search(r"(增加|提高|减少)$", words_before.rstrip("均分别约再")):
         return "change"
     return "level"
+
+
+_LIST_BEFORE = re.compile(r"(\d[\d.]*[^\d，,。；;、和及与]{0,4}[、和及与])+$")
 
 
 def _words_before_value(target: Target) -> str:
@@ -356,7 +472,8 @@ def _words_before_value(target: Target) -> str:
         for m in re.finditer(re.escape(num), target.span):
             tail = target.span[m.end():m.end() + 1]
             if not tail.isdigit() and tail != ".":
-                return target.span[:m.start()]
+                # "分别再提高30元和5元": the words before 5元 are those before the list.
+                return _LIST_BEFORE.sub("", target.span[:m.start()])
     return _span_words(target)
 
 
@@ -372,9 +489,12 @@ def _decrease_target(target: Target) -> bool:
     return bool(re.search(r"(下降|降低|减少)", _span_words(target)))
 
 
-def _judge_number(target: Target, outcomes: list[Outcome]) -> Verdict:
+def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None = None) -> Verdict:
     measure = target_measure(target)
-    scored = _candidates(target, [o for o in outcomes if o.value is not None])
+    if prep is not None:
+        scored = _candidates(target, prep.numbers, prep)
+    else:
+        scored = _candidates(target, [o for o in outcomes if o.value is not None])
     if not scored:
         return _not_reported(target)
     t_norm, t_unit = to_base(target.value, target.unit)
@@ -400,7 +520,10 @@ def _judge_number(target: Target, outcomes: list[Outcome]) -> Verdict:
         return Verdict("unclear", "ambiguous", "several outcomes fit equally and disagree",
                        f"Several figures in the follow-up report could be “{target.span}”, "
                        "and they do not agree.", outcome=s0, provisional=s0.provisional)
-    d, best = min(decided, key=lambda p: _outcome_norm(target, measure, p[1]) * polarity_of(target))
+    # One verdict from every fitting figure: the evidence is the most specific figure (same
+    # scope words, same theme as the target's sentence); among equals, the least favourable.
+    d, best = min(decided, key=lambda p: (tuple(-x for x in _specificity(target, p[1])),
+                                          _outcome_norm(target, measure, p[1]) * polarity_of(target)))
     o_norm = _outcome_norm(target, measure, best)
     if _aggregate(target, best):
         return Verdict("unclear", "ambiguous", "the figure covers several items together",
@@ -411,9 +534,58 @@ def _judge_number(target: Target, outcomes: list[Outcome]) -> Verdict:
         return Verdict("unclear", "ambiguous", "the closest figure may be about something else",
                        f"“{best.span}” may not be the figure of “{target.span}”.",
                        outcome=best, provisional=best.provisional)
+    if d.verdict == "missed" and _project_size(target) and not _done_stage(best.span):
+        # "确保中心城区68公里供水、15公里雨水管网二期工程按期竣工": 68公里 is the size of a
+        # project to finish; "实施了中心城区26公里供水" is the year's work on it.
+        return Verdict("unclear", "ambiguous", "the target's number is the size of a project to finish",
+                       f"“{target.span}” gives the size of a project whose completion was promised; "
+                       f"“{best.span}” does not say it was finished or stopped short.",
+                       outcome=best, provisional=best.provisional)
+    t_acts, o_acts = _acts(_span_words(target) + _after_number(target.span)), _acts(best.span)
+    if d.verdict == "missed" and t_acts and o_acts and not t_acts & o_acts:
+        # "新建5条主干道路" → "3条主干道路完工": roads finished are not all the roads built.
+        return Verdict("unclear", "ambiguous", "the figure counts another kind of work than the one promised",
+                       f"“{best.span}” counts other work than “{target.span}”.",
+                       outcome=best, provisional=best.provisional)
+    if d.verdict == "met" and t_acts and (_joined_acts(best.span) - t_acts):
+        # "建成20座公厕" → "改造新建公厕28座": renovated and new together.
+        return Verdict("unclear", "ambiguous", "the figure counts several kinds of work together",
+                       f"“{best.span}” counts several kinds of work together; “{target.span}” is one of them.",
+                       outcome=best, provisional=best.provisional)
     return Verdict(d.verdict, d.reason_code, d.rule, _number_reason(target, best, d),
                    outcome=best, provisional=best.provisional,
                    target_norm=t_norm, outcome_norm=o_norm, norm_unit=t_unit)
+
+
+_TASK_WORDS = ("完成", "全面完成", "全部完成")
+
+
+def _project_size(target: Target) -> bool:
+    """The span is one item of a list closed by a completion stage ("…工程按期竣工")."""
+    closing = _list_closing(target)
+    st = stage_of(closing) if closing else None
+    return bool(st and st[1] >= 4 and st[0] not in _TASK_WORDS and not stage_of(target.span))
+
+
+def _done_stage(text: str) -> bool:
+    st = stage_of(text)
+    return bool(st and st[1] >= 3)
+
+
+def _acts(text: str) -> frozenset[str]:
+    """Kinds of work a count is about (新建, 改造, 完工 …: groups of rules/outcome_words.toml)."""
+    return frozenset(e for e in words()["count_acts"]["groups"] if any(x in text for x in e.split("|")))
+
+
+def _joined_acts(text: str) -> frozenset[str]:
+    """Kinds of work named side by side ("改造新建", "新建及改造"): a count of them together."""
+    found: set[str] = set()
+    groups = words()["count_acts"]["groups"]
+    for a in groups:
+        for b in groups:
+            if a != b and re.search(f"({a})[及和与、]?({b})", text):
+                found.update((a, b))
+    return frozenset(found)
 
 
 def _same_theme(target: Target, decided: list[tuple[Decision, Outcome]]) -> list[tuple[Decision, Outcome]]:
@@ -424,6 +596,49 @@ def _same_theme(target: Target, decided: list[tuple[Decision, Outcome]]) -> list
     top = max(s for s, _, _ in scored)
     best = [(d, o) for s, d, o in scored if s == top]
     return best if top > 0 and len(best) < len(decided) else decided
+
+
+def _specificity(target: Target, o: Outcome) -> tuple[int, int]:
+    """How specifically an outcome speaks of the target, to pick evidence among figures
+    that fit equally well ("全年新增就业5700人以上": the district's "全年实现新增就业5650人" in
+    the employment sentence, not a project's "…新增营业面积10万平方米，新增就业3000人").
+
+    (scope, theme): scope words the two share before their numbers (全年, 全区 …), less
+    one when the outcome names a part (其中); theme: character pairs the outcome's
+    sentence shares with the target's.
+    """
+    w = words()["specific"]
+    t_scope = _scope(_clause_before(target.quote, target.span) + _span_words(target), w["scope"])
+    o_head = _head(o.span)
+    o_scope = _scope(o_head, w["scope"])
+    narrower = any(x in _sentence_before(o.quote, o.span) + o_head for x in w["narrower"])
+    theme = len(_bg(o.quote or o.span) & _bg(target.quote or target.span))
+    return (len(t_scope & o_scope) - int(narrower), theme)
+
+
+def _scope(text: str, scope: list[str]) -> set[str]:
+    return {x for x in scope if x in text}
+
+
+def _head(span: str) -> str:
+    """Words before the first number."""
+    m = re.search(r"\d", span)
+    return span[:m.start()] if m else span
+
+
+def _clause_before(quote: str, span: str) -> str:
+    """The target's clause up to its span ("…，全年新增就业" before "5700人")."""
+    i = quote.find(span) if quote else -1
+    if i <= 0:
+        return ""
+    return re.split(r"[，,。；;：:]", quote[:i])[-1]
+
+
+def _sentence_before(quote: str, span: str) -> str:
+    i = quote.find(span) if quote else -1
+    if i <= 0:
+        return ""
+    return re.split(r"[。；;]", quote[:i])[-1]
 
 
 def _context(target: Target) -> str:
@@ -464,9 +679,17 @@ def _decide(target: Target, measure: str, t_norm: float, o: Outcome) -> Decision
                    outcome_comparator=o.comparator)
 
 
-def _candidates(target: Target, outcomes: list[Outcome]) -> list[tuple[float, Outcome]]:
+def _candidates(target: Target, outcomes: list[Outcome],
+                prep: Prepared | None = None) -> list[tuple[float, Outcome]]:
+    """Figures that name the target's indicator well enough, best first.
+
+    With `prep` (whose .numbers must be `outcomes`), only figures sharing a character
+    of the names or the lexicon key are scored: the others score 0.
+    """
     floor = float(policy()["matching"]["min_overlap"])
-    scored = [(indicator_match(target, o), o) for o in outcomes]
+    tn = _TargetNames.of(target)
+    pool = prep.figures_for(tn) if prep is not None and floor > 0 else outcomes
+    scored = [(_match(tn, o), o) for o in pool]
     scored = [(s, o) for s, o in scored if s >= floor]
     scored.sort(key=lambda p: (-p[0], p[1].line))
     return scored
@@ -554,6 +777,8 @@ def _stage_words_in_order(text: str) -> list[tuple[str, int]]:
 
     taken: list[tuple[int, int, str, int]] = []
     for wd, rank in stage_ranks():
+        if wd not in text:
+            continue
         for m in re.finditer(re.escape(wd), text):
             if not any(m.start() < e and s < m.end() for s, e, _, _ in taken):
                 taken.append((m.start(), m.end(), wd, rank))
@@ -572,6 +797,7 @@ def _list_closing(target: Target) -> str | None:
     return re.split("[，。；;]", rest, maxsplit=1)[0]
 
 
+@lru_cache(maxsize=1 << 16)
 def _act_words(text: str) -> str:
     """A measure's words without act, stage and filler words ("出台碳达峰行动方案" → 碳达峰行动方案)."""
     w = words()
@@ -580,10 +806,13 @@ def _act_words(text: str) -> str:
     return re.sub(r"\d+(\.\d+)?[万亿千]*[个项条家]?|年前", "", text)
 
 
+@lru_cache(maxsize=1 << 16)
 def deliverable_name(text: str, extra_generic: tuple[str, ...] = (), generic: bool = True) -> str:
     """The words that name a project, pieces split by "|": no stage words, filler,
     money, numbers with units, or words too common to tell projects apart."""
     s = re.sub(r"(总)?投资[\d.]+[万亿]*元的?", "|", text)
+    # "在西部地区脱贫县中集中支持…": where it happens frames the promise, it names no project.
+    s = re.sub(r"(^|[，,；;])在[^，,；;。]{1,12}?(中|里|内)", "|", s)
     s = re.sub(UNIT_NUMBER, "|", s)
     for w, _ in _all_stage_words():
         s = s.replace(w, "|")
@@ -640,14 +869,22 @@ def _name_conflict(t: str, o: str) -> bool:
     """Different phases, editions or capacities: 一期/二期, 第十届/第十一届, 400万吨/200万吨."""
     if conflict(t, o):
         return True
-    for pat in (r"第?([一二三四五六七八九十\d]+)届", r"([\d.]+)万?(吨|千瓦|床)"):
-        a, b = re.findall(pat, t), re.findall(pat, o)
-        if a and b and not set(map(str, a)) & set(map(str, b)):
+    for a, b in zip(_editions(t), _editions(o)):
+        if a and b and not a & b:
             return True
     return False
 
 
-def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str, ...] = ()) -> Verdict:
+_EDITIONS = (re.compile(r"第?([一二三四五六七八九十\d]+)届"), re.compile(r"([\d.]+)万?(吨|千瓦|床)"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _editions(text: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(map(str, p.findall(text))) for p in _EDITIONS)
+
+
+def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str, ...] = (),
+                       prep: Prepared | None = None) -> Verdict:
     name = deliverable_name(target.span, place)
     need = max(int(policy()["matching"]["min_name_run"]), 2)
     raw = deliverable_name(target.span, place, generic=False)
@@ -656,6 +893,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
     if len(clean(t_words)) < need:
         return _not_reported(target, " (no project name to look for)")
     scored = []
+    if prep is not None and _matching("same_words") > 0:
+        outcomes = prep.stages_for(target.span, t_words)  # the others share no words
     for o in outcomes:
         if not o.stage or _name_conflict(target.span, o.span):
             continue
@@ -679,7 +918,61 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
         return _not_reported(target)
     scored.sort(key=lambda x: (-x[0], -x[1], x[3].line))
     run, _, coverage, best = scored[0]
-    return _stage_verdict(target, promise, best, coverage)
+    v = _stage_verdict(target, promise, best, coverage)
+    missing = _items_not_named(target.span, best.span, place) if v.verdict == "met" else []
+    if missing:
+        # "完成对胜利大街、西大街、胜利三路等主干道路的综合改造" → only 胜利三路 is reported.
+        return _unclear_stage(target, best, f"only part of the list is reported ({'、'.join(missing)} not named)")
+    other = _other_part(raw, deliverable_name(best.span, place, generic=False), target.span, best.span)
+    if v.verdict == "met" and other:
+        # "启动区医院扩建工程" → "区医院120急救中心项目开工建设": one site, another project.
+        return _unclear_stage(target, best, f"the report names another project at the same place ({other})")
+    return v
+
+
+def _other_part(t_name: str, o_name: str, t_text: str, o_text: str) -> str:
+    """The outcome's own project when target and outcome start with one place name but go on
+    to different projects there: 区医院扩建 vs "区医院120急救中心项目" → 120急救中心."""
+    best = ("", "")
+    for tp in t_name.split("|"):
+        for op in o_name.split("|"):
+            run = _common_run(tp, op)
+            if len(run) > len(best[0]) and tp.startswith(run) and op.startswith(run):
+                best = (run, tp)
+    run, tp = best
+    t_rest = tp[len(run):]
+    if len(run) < 3 or len(t_rest) < 2 or t_rest in o_text:
+        return ""
+    m = re.search(re.escape(run) + r"([^，。；、]{2,12}?)(项目|工程)", o_text)
+    if not m or m.group(1) in t_text or any(x in m.group(1) for x in (t_rest[:2],)):
+        return ""
+    return m.group(1)
+
+
+def _common_run(a: str, b: str) -> str:
+    """Longest common substring of two short names."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
+
+
+def _items_not_named(span: str, text: str, place: tuple[str, ...] = ()) -> list[str]:
+    """Items of a listed promise ("A、B、C等…") whose names the outcome does not give."""
+    items = span.split("、")
+    if len(items) < 2:
+        return []
+    missing = []
+    for item in items:
+        name = next((p.lstrip("的对") for p in deliverable_name(item, place).split("|")
+                     if len(p.lstrip("的对")) >= 2), "")
+        if name and name[:4] not in text:
+            missing.append(name)
+    return missing
 
 
 def _all_heads(name: str, text: str) -> bool:
@@ -786,10 +1079,13 @@ def _judge_synchronous(target: Target, outcomes: list[Outcome]) -> Verdict:
 
 def _statements(target: Target, outcomes: list[Outcome], kinds: tuple[str, ...]) -> list[tuple[float, Outcome]]:
     floor = float(policy()["matching"]["min_overlap"])
-    t = _relative_words(target.span)
+    checked = _checked_clause(target.span)
+    t = _relative_words(checked)
     # One of several targets cut from one sentence ("能耗和主要污染物排放量继续下降"):
-    # its own indicator must match too.
-    own = target.indicator if target.indicator and target.indicator in target.span else ""
+    # its own indicator must match too (unless it is only a verb: "牢牢守住").
+    own = target.indicator if target.indicator and target.indicator in checked else ""
+    if own and not clean(_relative_words(own)):
+        own = ""
     out = []
     for o in outcomes:
         if not set(kinds) & set((o.statement or "").split(",")) or conflict(target.span, o.span):
@@ -803,6 +1099,19 @@ def _statements(target: Target, outcomes: list[Outcome], kinds: tuple[str, ...])
     return out
 
 
+def _checked_clause(span: str) -> str:
+    """The clause of a relative target that states what to check: "完善落实防止返贫监测帮扶
+    机制，不发生规模性返贫" → 不发生规模性返贫 (the last clause with a direction or task word)."""
+    parts = [p for p in re.split(r"[，,；;]", span) if p]
+    if len(parts) < 2:
+        return span
+    d = words()["direction"]
+    marks = d["up"] + d["down"] + d["stable"] + words()["task_completed"]
+    hits = [p for p in parts if any(m in p for m in marks)]
+    return hits[-1] if hits else span
+
+
+@lru_cache(maxsize=1 << 16)
 def _relative_words(s: str) -> str:
     d = words()["direction"]
     for w in sorted(d["up"] + d["down"] + d["stable"] + words()["task_completed"], key=len, reverse=True):
@@ -815,8 +1124,35 @@ def _judge_task(target: Target, outcomes: list[Outcome]) -> Verdict:
     if not found:
         return _not_reported(target)
     o = found[0][1]
+    missing = _parts_not_named(target.span, o.span)
+    if missing:
+        return _partial(target, o, missing)
     return Verdict("met", "task_completed", "met when the follow-up report says the task was completed",
                    f"The follow-up report states: {o.span}.", outcome=o, provisional=o.provisional)
+
+
+def _parts_not_named(span: str, text: str) -> list[str]:
+    """Parts of a joined promise ("职业技能提升和高职扩招三年行动", "能耗和主要污染物排放量")
+    that the outcome does not speak of (shares no pair of characters with)."""
+    subject = _relative_words(_checked_clause(span))
+    parts = [clean(p) for p in re.split(r"[和、及与]", subject)]
+    if len([p for p in parts if len(p) >= 2]) < 2:
+        return []
+    have = _bg(clean(_relative_words(text)))
+    return [p for p in parts if len(p) >= 2 and not (_bg(p) & have)]
+
+
+def _partial(target: Target, o: Outcome, missing: list[str]) -> Verdict:
+    return Verdict("unclear", "ambiguous", "the follow-up report speaks of only part of the promise",
+                   f"“{o.span}” does not speak of {'、'.join(missing)} in “{target.span}”.",
+                   outcome=o, provisional=o.provisional)
+
+
+def _over_period(o: Outcome) -> bool:
+    """A statement about the whole plan period; "连续上调" (every year) still holds for each year."""
+    if any(w in o.span for w in words()["every_year"]):
+        return False
+    return o.measure == "cumulative" or any(w in o.span for w in words()["cumulative"] if len(w) > 1)
 
 
 def _direction(text: str) -> str | None:
@@ -834,6 +1170,16 @@ def _judge_direction(target: Target, outcomes: list[Outcome]) -> Verdict:
     found = _statements(target, outcomes, ("up", "down", "stable"))
     ok = {want, "down"} if want == "stable" and polarity_of(target) < 0 else {want}
     same = [o for _, o in found if ok & set((o.statement or "").split(","))]
+    if want in ("up", "down") and target.horizon != "five_year":
+        # A rise over five years ("年均增长24%") does not say the promised year rose; a state
+        # that held for the whole period ("守住了…底线") did hold in that year.
+        yearly = [o for o in same if not _over_period(o)]
+        if same and not yearly:
+            o = same[0]
+            return Verdict("unclear", "different_measure", "only a change over several years is reported",
+                           f"“{o.span}” is a change over several years, not in the year of “{target.span}”.",
+                           outcome=o, provisional=o.provisional)
+        same = yearly
     if not same:
         if found:
             o = found[0][1]
@@ -842,6 +1188,9 @@ def _judge_direction(target: Target, outcomes: list[Outcome]) -> Verdict:
                            outcome=o, provisional=o.provisional)
         return _not_reported(target)
     o = same[0]
+    missing = _parts_not_named(target.span, o.span)
+    if missing:
+        return _partial(target, o, missing)
     code = "stated_achieved" if want == "stable" else "direction"
     if want == "stable" and "stable" not in (o.statement or "").split(","):
         code = "ceiling"  # "保持宏观杠杆率基本稳定" → "宏观杠杆率下降": less is better

@@ -68,8 +68,13 @@ _NUM_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*(万亿|亿|万|千)?({_UNITS})")
 _MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 
+_NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
+
+
 def find_qty(text: str) -> list[Qty]:
     """Numbers with units in `text`; grammar.find_quantities when available."""
+    if not _NUMERAL.search(text):
+        return []  # no numeral at all: nothing to find
     try:
         from tracker import grammar  # optional: the local reader below stands in
 
@@ -243,11 +248,19 @@ def _number_outcomes(
         return [], inherited
     out: list[Outcome] = []
     prev_end = 0
+    prev_noun = ""
     groups = _respectively(cl.text, qs)
     for qi, q in enumerate(qs):
         prefix = cl.text[prev_end:q.start]
+        if prev_noun and prefix.startswith(prev_noun) and prefix[len(prev_noun):][:1] in ("、", "和", "及", "与"):
+            # "完成178座燃煤锅炉拆改、25公里供热管线改造": the words before 25公里 are the
+            # noun of the item before; this item's noun follows its number.
+            prefix = prefix[len(prev_noun):].lstrip("、和及与")
         prev_end = q.end
+        prev_noun = _trailing_noun(cl.text[q.end:])
         name = indicator_words(prefix)
+        if name in words()["bare_verbs"]:
+            name = ""  # "建成335户绿色保暖房": a verb, the noun follows the number
         if groups is not None:
             names = groups[0] or inherited
             name = names[qi] if qi < len(names) else ""
@@ -265,13 +278,19 @@ def _number_outcomes(
             name = inherited[0]  # "…完成253.7亿元，同比增长10.1%": the same indicator grew
         if not name:
             # "完成1.8万户、189万平方米棚改任务": the noun comes after the numbers.
-            name = indicator_words(_trailing_noun(cl.text[qs[-1].end:]) or _trailing_noun(cl.text[q.end:]))
+            # "完成178座燃煤锅炉拆改": its own noun first.
+            name = indicator_words(_trailing_noun(cl.text[q.end:]) or _trailing_noun(cl.text[qs[-1].end:]))
         if not name:
             continue
         span_start = max(0, q.start - len(prefix))
+        span = cl.text[span_start:q.end].lstrip("、和及与") + _trailing_noun(cl.text[q.end:])
+        if groups is not None:
+            # "城乡居民人均可支配收入分别增长8.7%和8.6%": each figure is read with the words
+            # naming it, so every one of them cites the whole statement.
+            span = cl.text[:qs[-1].end] + _trailing_noun(cl.text[qs[-1].end:])
         out.append(Outcome(
             line=para.line_at(cl.start + q.start),
-            span=cl.text[span_start:q.end] + _trailing_noun(cl.text[q.end:]),
+            span=span,
             indicator=name,
             value=value,
             unit=q.unit,
@@ -394,6 +413,7 @@ def _key(name: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=1 << 16)
 def stage_of(text: str) -> tuple[str, int] | None:
     """The strongest stage word in `text` and its rank (None when none).
 
@@ -403,6 +423,8 @@ def stage_of(text: str) -> tuple[str, int] | None:
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, int]] = []
     for w, rank in stage_ranks():
+        if w not in text:
+            continue
         for m in re.finditer(re.escape(w), text):
             s, e = m.span()
             if any(s < b and a < e for a, b in taken) or _is_level_verb(text, e):
@@ -419,12 +441,17 @@ def _is_level_verb(text: str, end: int) -> bool:
     return bool(nxt) and (nxt[0].isdigit() or nxt in ("投资", "面积", "了对") or nxt[0] in "额率")
 
 
+@lru_cache(maxsize=None)
+def _acts_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(words()["act"], key=len, reverse=True))
+
+
 def _stage_outcomes(para: Paragraph, cl: _Clause, year: int, provisional: bool) -> list[Outcome]:
     w = words()
     loose = next((x for x in w["loose_completion"] if x in cl.text), None)
     title = next((x for x in w["title"] + w["event"] if x in cl.text), None)
     st = stage_of(cl.text)
-    act = next((x for x in sorted(w["act"], key=len, reverse=True) if x in cl.text), None)
+    act = next((x for x in _acts_longest_first() if x in cl.text), None)
     stage = loose or title or (st[0] if st else None) or act
     if stage is None:
         return []
