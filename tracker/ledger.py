@@ -9,10 +9,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlalchemy import insert
+from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, delete, select
 
 from tracker.errors import ConflictError, InputError
@@ -116,19 +119,20 @@ def ingest(
     """Read, extract and store reports, then re-judge the jurisdictions they touch.
 
     A report already in the ledger (same bytes) is skipped. A different report for
-    the same jurisdiction, year and kind is refused unless `replace` is set."""
+    the same jurisdiction, year and kind is refused unless `replace` is set. All of it
+    happens in one transaction, so any error leaves the ledger as it was; each report
+    is written as soon as it is read, so memory does not grow with the batch."""
     files = report_files(paths)
-    extracted = []
-    for i, path in enumerate(files):
-        if progress:
-            progress(i, len(files), f"reading {path.name}")
-        extracted.append(read_and_extract(path, jurisdiction=jurisdiction, year=year))
-    _refuse_clashes_within(extracted)
-
     result = IngestResult()
+    parsed: dict[str, Report] = {}  # kept for judging, so follow-ups are not read twice
+    in_batch: dict[tuple[str, int, str], Extracted] = {}
+    touched: set[tuple[str, int]] = set()
     with writing(engine) as session:
-        touched: set[tuple[str, int]] = set()
-        for item in extracted:
+        for i, path in enumerate(files):
+            if progress:
+                progress(i, len(files), f"reading {path.name}")
+            item = read_and_extract(path, jurisdiction=jurisdiction, year=year)
+            _refuse_clash_within(in_batch, item)
             if _known(session, item.report.sha256):
                 result.skipped.append(item.report.name)
                 continue
@@ -143,13 +147,12 @@ def ingest(
                 _delete_document(session, clash)
             _write(session, item)
             r = item.report
+            parsed[r.sha256] = r
             touched |= _slots_of(r.jurisdiction, r.plan_year, r.review_year, r.five_year_end)
-            result.added.append(item.report.name)
+            result.added.append(r.name)
             result.targets += len(item.targets)
             result.outcomes += len(item.outcomes)
         if touched:
-            session.flush()
-            parsed = {item.report.sha256: item.report for item in extracted}
             result.judged = rejudge(session, touched, progress=progress, parsed=parsed)
     return result
 
@@ -164,14 +167,15 @@ def _slot(report: Report) -> tuple[str, int, str]:
     return (report.jurisdiction, report.plan_year, report.kind)
 
 
-def _refuse_clashes_within(items: list[Extracted]) -> None:
-    seen: dict[tuple[str, int, str], Extracted] = {}
-    for item in items:
-        other = seen.get(_slot(item.report))
-        if other is not None and other.report.sha256 != item.report.sha256:
-            j, y, k = _slot(item.report)
-            raise ConflictError(f"{item.path}: {other.path.name} is also {j} {y} ({k}) with different content")
-        seen[_slot(item.report)] = item
+def _refuse_clash_within(seen: dict[tuple[str, int, str], Extracted], item: Extracted) -> None:
+    """Two different files of one batch claiming the same jurisdiction, year and kind."""
+    slot = _slot(item.report)
+    other = seen.get(slot)
+    if other is not None and other.report.sha256 != item.report.sha256:
+        j, y, k = slot
+        raise ConflictError(f"{item.path}: {other.path.name} is also {j} {y} ({k}) with different content")
+    # Only what the message needs, not the extracted lists.
+    seen[slot] = Extracted(path=item.path, report=item.report, content=b"", targets=[], outcomes=[])
 
 
 def _known(session: Session, sha256: str) -> bool:
@@ -202,6 +206,7 @@ def _delete_document(session: Session, doc: DocumentRow) -> None:
 
 
 def _write(session: Session, item: Extracted) -> None:
+    """Insert the report, then its targets and outcomes in bulk (one statement each)."""
     r = item.report
     doc = DocumentRow(
         name=r.name, sha256=r.sha256, jurisdiction=r.jurisdiction, kind=r.kind,
@@ -211,22 +216,29 @@ def _write(session: Session, item: Extracted) -> None:
     )
     session.add(doc)
     session.flush()
-    for seq, t in enumerate(item.targets):
-        session.add(TargetRow(
-            uid=target_uid(r, t, seq), document_id=doc.id, seq=seq, jurisdiction=r.jurisdiction,
-            line=t.line, span=t.span, kind=t.kind, indicator=t.indicator,
-            indicator_key=t.indicator_key, comparator=t.comparator, value=t.value,
-            value_max=t.value_max, unit=t.unit, target_year=t.target_year, horizon=t.horizon,
-            measure=t.measure, polarity=t.polarity, relation=t.relation, stage=t.stage,
-            quote=t.quote,
-        ))
-    for seq, o in enumerate(item.outcomes):
-        session.add(OutcomeRow(
-            document_id=doc.id, seq=seq, line=o.line, span=o.span, indicator=o.indicator,
-            indicator_key=o.indicator_key, value=o.value, unit=o.unit, year=o.year,
-            measure=o.measure, comparator=o.comparator, provisional=o.provisional,
-            stage=o.stage, statement=o.statement, quote=o.quote,
-        ))
+    if item.targets:
+        session.execute(insert(TargetRow), [
+            dict(
+                uid=target_uid(r, t, seq), document_id=doc.id, seq=seq, jurisdiction=r.jurisdiction,
+                line=t.line, span=t.span, kind=t.kind, indicator=t.indicator,
+                indicator_key=t.indicator_key, comparator=t.comparator, value=t.value,
+                value_max=t.value_max, unit=t.unit, target_year=t.target_year, horizon=t.horizon,
+                measure=t.measure, polarity=t.polarity, relation=t.relation, stage=t.stage,
+                quote=t.quote,
+            )
+            for seq, t in enumerate(item.targets)
+        ])
+    if item.outcomes:
+        session.execute(insert(OutcomeRow), [
+            dict(
+                document_id=doc.id, seq=seq, line=o.line, span=o.span, indicator=o.indicator,
+                indicator_key=o.indicator_key, value=o.value, unit=o.unit, year=o.year,
+                measure=o.measure, comparator=o.comparator, provisional=o.provisional,
+                stage=o.stage, statement=o.statement, quote=o.quote,
+            )
+            for seq, o in enumerate(item.outcomes)
+        ])
+    session.expunge(doc)  # its bytes are not needed again in this run
 
 
 # ---------------------------------------------------------------- judging
@@ -308,6 +320,8 @@ def rejudge(
             ).all()
         }
         found = followups.get(jurisdiction, year)
+        fresh, changed, history = [], [], []
+        now = datetime.now(timezone.utc)
         for row in rows:
             if found is None:
                 verdict = judge(_as_target(row), None, [])
@@ -316,31 +330,41 @@ def rejudge(
                 doc, report, outcomes = found
                 verdict = judge(_as_target(row), report, outcomes)
                 outcome_doc_id = doc.id if verdict.outcome is not None else None
-            _store_verdict(session, row, existing.get(row.id), verdict, outcome_doc_id)
+            old = existing.get(row.id)
+            values = _verdict_values(verdict, outcome_doc_id)
+            if old is None:
+                fresh.append({"target_id": row.id, **values})
+            else:
+                changed.append({"id": old.id, **values})
+            if old is None or (old.verdict, old.reason_code) != (verdict.verdict, verdict.reason_code):
+                history.append({"target_uid": row.uid, "source": "machine", "verdict": verdict.verdict,
+                                "reason_code": verdict.reason_code, "note": verdict.reason, "at": now})
             counts[verdict.verdict] = counts.get(verdict.verdict, 0) + 1
+        # Bulk statements: one per kind of write, not one per target.
+        if fresh:
+            session.execute(insert(VerdictRow), fresh)
+        if changed:
+            session.execute(sql_update(VerdictRow), changed)
+        if history:
+            session.execute(insert(HistoryRow), history)
     return counts
 
 
-def _store_verdict(
-    session: Session, row: TargetRow, existing: VerdictRow | None, v: Verdict, outcome_doc_id: int | None
-) -> None:
-    if existing is None or (existing.verdict, existing.reason_code) != (v.verdict, v.reason_code):
-        session.add(HistoryRow(target_uid=row.uid, source="machine", verdict=v.verdict,
-                               reason_code=v.reason_code, note=v.reason))
-    stored = existing or VerdictRow(target_id=row.id, verdict=v.verdict, reason_code=v.reason_code)
-    stored.verdict = v.verdict
-    stored.reason_code = v.reason_code
-    stored.rule = v.rule
-    stored.reason = v.reason
-    stored.provisional = v.provisional
-    stored.outcome_document_id = outcome_doc_id
-    stored.outcome_line = v.outcome.line if v.outcome else None
-    stored.outcome_span = v.outcome.span if v.outcome else None
-    stored.outcome_quote = v.outcome.quote if v.outcome else None
-    stored.target_norm = v.target_norm
-    stored.outcome_norm = v.outcome_norm
-    stored.norm_unit = v.norm_unit
-    session.add(stored)
+def _verdict_values(v: Verdict, outcome_doc_id: int | None) -> dict[str, Any]:
+    return {
+        "verdict": v.verdict,
+        "reason_code": v.reason_code,
+        "rule": v.rule,
+        "reason": v.reason,
+        "provisional": v.provisional,
+        "outcome_document_id": outcome_doc_id,
+        "outcome_line": v.outcome.line if v.outcome else None,
+        "outcome_span": v.outcome.span if v.outcome else None,
+        "outcome_quote": v.outcome.quote if v.outcome else None,
+        "target_norm": v.target_norm,
+        "outcome_norm": v.outcome_norm,
+        "norm_unit": v.norm_unit,
+    }
 
 
 # ---------------------------------------------------------------- people
