@@ -218,8 +218,10 @@ def start_postgres():
 
 
 def postgres_version(server) -> str:
-    done = subprocess.run([str(server.bindir / "postgres"), "--version"], capture_output=True, text=True)
-    return done.stdout.strip().rsplit(" ", 1)[-1]
+    done = subprocess.run([str(server.bindir / "postgres"), "--version"],
+                          capture_output=True, text=True)
+    found = re.search(r"\d+(?:\.\d+)+", done.stdout)  # "postgres (PostgreSQL) 15.18 (Debian …)"
+    return found.group(0) if found else "?"
 
 
 # ---------------------------------------------------------------- report
@@ -231,7 +233,8 @@ def table(runs: list[Run]) -> str:
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in runs:
         lines.append(
-            f"| {r.backend} | {r.reports} | {r.megabytes:.2f} | {r.seconds:.1f} | {r.reports_per_s:.1f} "
+            f"| {r.backend} | {r.reports} | {r.megabytes:.2f} | {r.seconds:.1f} "
+            f"| {r.reports_per_s:.1f} "
             f"| {r.mb_per_s:.2f} | {r.ms_per_report:.0f} | {r.extract_s:.1f} | {r.judge_s:.1f} "
             f"| {r.write_s:.1f} | {r.targets} "
             f"| {r.rss_extracted_mb:.0f} / {r.rss_written_mb:.0f} / {r.peak_rss_mb:.0f} |"
@@ -244,7 +247,9 @@ def machine() -> str:
             f"SQLite {sqlite3.sqlite_version}, {platform.system()} {platform.release()}")
 
 
-def results_markdown(runs: list[Run], extract: tuple[float, float], command: str, pg: str | None) -> str:
+def results_markdown(
+    runs: list[Run], extract: tuple[float, float], command: str, pg: str | None
+) -> str:
     mbps, ms = extract
     return "\n".join([
         "# Benchmark results",
@@ -268,19 +273,29 @@ def results_markdown(runs: list[Run], extract: tuple[float, float], command: str
     ])
 
 
-def profile(count: int) -> None:
+def profile(count: int, backend: str) -> None:
+    """cProfile one ingest of `count` reports; prints the top functions and tracker's own."""
     import cProfile
     import pstats
 
-    with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:
-        files = make_corpus(count, Path(tmp))
-        from tracker.ledger import ingest
-        from tracker.store.database import open_engine
+    from tracker.ledger import ingest
+    from tracker.store.database import open_engine
 
-        engine = open_engine(str(Path(tmp) / "ledger.db"))
-        prof = cProfile.Profile()
-        prof.runcall(ingest, engine, files)
-        pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+    server = start_postgres() if backend == "postgresql" else None
+    try:
+        with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:
+            files = make_corpus(count, Path(tmp))
+            url = server.create_database() if server else str(Path(tmp) / "ledger.db")
+            engine = open_engine(url)
+            prof = cProfile.Profile()
+            prof.runcall(ingest, engine, files)
+            engine.dispose()
+    finally:
+        if server is not None:
+            server.stop()
+    stats = pstats.Stats(prof).sort_stats("cumulative")
+    stats.print_stats(30)
+    stats.print_stats(r"tracker/(ledger|queries|store)", 25)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -293,10 +308,11 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"],
                    choices=["sqlite", "postgresql"])
     p.add_argument("--out", default=str(ROOT / "bench" / "results.md"), help="markdown file, or -")
-    p.add_argument("--profile", type=int, metavar="N", help="cProfile one SQLite run of N reports")
+    p.add_argument("--profile", type=int, metavar="N",
+                   help="cProfile one run of N reports on the first of --backends")
     args = p.parse_args(argv)
     if args.profile:
-        profile(args.profile)
+        profile(args.profile, args.backends[0])
         return
 
     extract = extraction_only()
@@ -319,7 +335,8 @@ def main(argv: list[str] | None = None) -> None:
                     if run is None:
                         continue
                     print(f"{backend:10} {count:5} reports: {run.seconds:7.1f} s, "
-                          f"{run.ms_per_report:5.0f} ms/report, peak {run.peak_rss_mb:.0f} MB", flush=True)
+                          f"{run.ms_per_report:5.0f} ms/report, peak {run.peak_rss_mb:.0f} MB",
+                          flush=True)
                     runs.append(run)
                     save(args.out, runs, extract, argv, server)  # keep what is done so far
     finally:

@@ -39,7 +39,9 @@ def find_bindir() -> Path:
     for bindir in sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=_version, reverse=True):
         if (Path(bindir) / "initdb").exists() and (Path(bindir) / "pg_ctl").exists():
             return Path(bindir)
-    raise Unavailable("PostgreSQL server binaries (initdb, pg_ctl) not found; apt-get install postgresql")
+    raise Unavailable(
+        "PostgreSQL server binaries (initdb, pg_ctl) not found; apt-get install postgresql"
+    )
 
 
 def _version(bindir: str) -> int:
@@ -51,7 +53,9 @@ def _require_driver() -> None:
     try:
         import psycopg  # noqa: F401
     except ImportError as exc:
-        raise Unavailable("the psycopg driver is not installed (pip install 'psycopg[binary]')") from exc
+        raise Unavailable(
+            "the psycopg driver is not installed (pip install 'psycopg[binary]')"
+        ) from exc
 
 
 def _free_port() -> int:
@@ -67,9 +71,14 @@ def _as_server_user() -> tuple[list[str], int | None, int | None]:
     try:
         user = pwd.getpwnam(SERVER_USER)
     except KeyError as exc:
-        raise Unavailable(f"running as root and there is no '{SERVER_USER}' user to run PostgreSQL") from exc
+        raise Unavailable(
+            f"running as root and there is no '{SERVER_USER}' user to run PostgreSQL"
+        ) from exc
     runuser = shutil.which("runuser")
-    prefix = [runuser, "-u", SERVER_USER, "--"] if runuser else ["su", SERVER_USER, "-s", "/bin/sh", "-c"]
+    if runuser:
+        prefix = [runuser, "-u", SERVER_USER, "--"]
+    else:
+        prefix = ["su", SERVER_USER, "-s", "/bin/sh", "-c"]
     return prefix, user.pw_uid, user.pw_gid
 
 
@@ -97,7 +106,8 @@ class PgServer:
         if done.returncode != 0:
             log = self.root / "server.log"
             tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
-            raise Unavailable(f"{program} failed: {done.stderr.strip() or done.stdout.strip()}\n{tail}")
+            said = done.stderr.strip() or done.stdout.strip()
+            raise Unavailable(f"{program} failed: {said}\n{tail}")
         return done
 
     def start(self) -> "PgServer":

@@ -317,3 +317,16 @@ def test_rows_written_stay_readable_after_the_block(engine):
         entry = HistoryRow(target_uid="a", source="review", verdict="met")
         s.add(entry)
     assert entry.id is not None and entry.verdict == "met"
+
+
+@pytest.mark.parametrize("url,words", [
+    ("postgresql+psycopg://me:secret@127.0.0.1:1/ledger", "cannot open the ledger"),
+    ("nosuchdb://me:secret@host/ledger", "not a database URL"),
+])
+def test_a_ledger_that_cannot_be_opened_is_a_one_line_error(url, words):
+    from tracker.errors import TrackerError
+
+    with pytest.raises(TrackerError) as caught:
+        open_engine(url)
+    message = str(caught.value)
+    assert words in message and "secret" not in message and "\n" not in message

@@ -14,9 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import event, inspect
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import NoSuchModuleError, OperationalError
 from sqlmodel import Session, create_engine
 
+from tracker.errors import TrackerError
 from tracker.store import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 ENV_VAR = "TRACKER_DB"
@@ -58,10 +60,26 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def open_engine(db: str | None = None) -> Engine:
     """Open the ledger at `db`, creating it or bringing its schema up to date."""
     url = resolve_url(db)
-    engine = create_engine(url)
+    shown = make_url(url).render_as_string(hide_password=True)
+    try:
+        engine = create_engine(url)
+    except NoSuchModuleError as exc:
+        raise TrackerError(
+            f"{shown}: not a database URL (try sqlite:///PATH or postgresql+psycopg://…)"
+        ) from exc
+    except ModuleNotFoundError as exc:
+        # The PostgreSQL driver is an optional extra; say how to get it.
+        hint = ("pip install 'tracker[postgres]'" if url.startswith("postgres")
+                else f"install the Python module {exc.name}")
+        raise TrackerError(f"{shown}: needs the {exc.name} database driver: {hint}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    migrate(engine)
+    try:
+        migrate(engine)
+    except OperationalError as exc:
+        # Server down, wrong password, unwritable file: one line, not a traceback.
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        raise TrackerError(f"{shown}: cannot open the ledger: {reason}") from exc
     return engine
 
 

@@ -39,7 +39,8 @@ def run_migrations_online() -> None:
         return
     from tracker.store.database import resolve_url
 
-    url = context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option("sqlalchemy.url")
+    url = context.get_x_argument(as_dictionary=True).get("db")
+    url = url or config.get_main_option("sqlalchemy.url")
     engine = create_engine(resolve_url(url))
     with engine.connect() as conn:
         _configure(conn)
