@@ -7,7 +7,12 @@ written, and the writes happen in one transaction.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from functools import partial
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -127,11 +132,10 @@ def ingest(
     parsed: dict[str, Report] = {}  # kept for judging, so follow-ups are not read twice
     in_batch: dict[tuple[str, int, str], Extracted] = {}
     touched: set[tuple[str, int]] = set()
-    with writing(engine) as session:
-        for i, path in enumerate(files):
+    with _extracting(files, jurisdiction, year) as items, writing(engine) as session:
+        for i, item in enumerate(items):
             if progress:
-                progress(i, len(files), f"reading {path.name}")
-            item = read_and_extract(path, jurisdiction=jurisdiction, year=year)
+                progress(i, len(files), f"read {item.path.name}")
             _refuse_clash_within(in_batch, item)
             if _known(session, item.report.sha256):
                 result.skipped.append(item.report.name)
@@ -155,6 +159,31 @@ def ingest(
         if touched:
             result.judged = rejudge(session, touched, progress=progress, parsed=parsed)
     return result
+
+
+# Reading and extracting is pure and CPU-bound: for big batches it runs in worker
+# processes while this one writes. Small batches are not worth a process start.
+PARALLEL_FROM = 16
+
+
+@contextmanager
+def _extracting(
+    files: list[Path], jurisdiction: str | None, year: int | None
+) -> Iterator[Iterator[Extracted]]:
+    """The files read and extracted, in order, lazily; in parallel for big batches."""
+    work = partial(read_and_extract, jurisdiction=jurisdiction, year=year)
+    workers = min(os.cpu_count() or 1, 4)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        yield map(work, files)
+        return
+    # "fork", not "spawn": spawn re-runs the caller's main script in every worker, which
+    # breaks any script without a __main__ guard. Workers never touch the inherited
+    # ledger connections; they only read files and return records.
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    try:
+        yield pool.map(work, files, chunksize=4)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _slots_of(jurisdiction: str, *years: int | None) -> set[tuple[str, int]]:
@@ -303,7 +332,11 @@ def rejudge(
     reports now present. Returns the count of each verdict given."""
     counts: dict[str, int] = {}
     followups = _FollowUps(session, parsed)
+    current = None
     for jurisdiction, year in sorted(set(slots)):
+        if jurisdiction != current:
+            followups.cache.clear()  # slots come by jurisdiction: keep one place's reports at a time
+            current = jurisdiction
         if progress:
             progress(0, 0, f"judging {jurisdiction} {year}")
         rows = session.exec(

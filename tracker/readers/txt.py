@@ -7,6 +7,7 @@ a file that only decodes with replacement characters is rejected, never repaired
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from tracker.errors import InputError
@@ -134,8 +135,13 @@ def _looks_like_text(text: str) -> bool:
     """True when nearly all characters are printable or ordinary whitespace."""
     if not text.strip():
         return False
-    bad = sum(1 for ch in text if _is_odd(ch))
+    # Only characters outside the common printable ranges need a Unicode look-up.
+    bad = sum(1 for ch in _UNCOMMON.findall(text) if _is_odd(ch))
     return bad <= len(text) * (1 - _MIN_TEXT_SHARE)
+
+
+# Printable ASCII, Latin-1 and general punctuation, CJK and full-width forms: never odd.
+_UNCOMMON = re.compile(r"[^\t\n\r\x20-\x7e\u00a0-\u2fff\u3000-\u9fff\uff00-\uffef]")
 
 
 def _is_odd(ch: str) -> bool:
