@@ -132,3 +132,16 @@ def test_ledger_rows_carry_exactly_the_declared_keys_in_order(full_ledger):
 
     engine, _ = full_ledger
     assert tuple(ledger_rows(engine)[0]) == LEDGER_KEYS
+
+
+def test_a_bad_file_in_a_big_parallel_batch_writes_nothing(tmp_path):
+    from tracker.ledger import PARALLEL_FROM
+
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    (folder / "corpus" / "zz-binary.txt").write_bytes(bytes(range(256)) * 64)
+    assert len(list(folder.rglob("*.txt"))) >= PARALLEL_FROM  # takes the worker-process path
+    engine = open_engine(str(tmp_path / "l.db"))
+    with pytest.raises(InputError, match="zz-binary.txt"):
+        ingest(engine, [folder])
+    assert counts(engine) == (0, 0)
