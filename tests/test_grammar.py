@@ -211,3 +211,9 @@ def test_to_base_is_monotone(a, b, unit):
     lo, hi = sorted((a, b))
     assert to_base(lo, unit)[0] <= to_base(hi, unit)[0]
     assert to_base(lo, unit)[1] == to_base(hi, unit)[1]
+
+
+def test_counter_before_a_place_word_is_still_a_count():
+    # "85家乡村文化大院" (seeds/001, line 26): 家 counts the 大院, it is not 家乡.
+    (q,) = find_quantities("建成85家乡村文化大院")
+    assert (q.value, q.unit) == (85.0, "家")

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tracker.model import Outcome, Report, Target, Verdict
-from tracker.outcomes import indicator_words, stage_of, to_base, words
+from tracker.outcomes import indicator_key, indicator_words, stage_of, to_base, words
 
 RATE_UNITS = ("%", "个百分点")
 # A number with its unit inside a project name ("5万平方米公安小区", "80吨污泥").
@@ -238,7 +238,7 @@ class _TargetNames:
         # The target's own words decide look-alikes: the lexicon may file 登记失业率 under 调查失业率.
         own = span_words if clean(span_words) else t_words
         names = tuple(t for t in (t_words, span_words, _after_number(target.span)) if t)
-        return _TargetNames(t_words, own, span_words, target.indicator_key or _key(t_words), names, target.unit)
+        return _TargetNames(t_words, own, span_words, target.indicator_key or indicator_key(t_words), names, target.unit)
 
     def chars(self) -> set[str]:
         """Characters of the cleaned names: an outcome sharing none cannot match by name."""
@@ -280,16 +280,6 @@ def target_words(target: Target) -> str:
     head = re.split(r"[。；;：:]", q[:i])[-1]
     head = re.split(r"\d", head, maxsplit=1)[0]
     return indicator_words(head) or own or target.span
-
-
-def _key(name: str) -> str | None:
-    try:
-        from tracker import grammar
-
-        rule = grammar.lookup_indicator(name)
-        return rule.key if rule else None
-    except Exception:
-        return None
 
 
 def _after_number(span: str) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from tracker import grammar
 from tracker.model import Outcome, Paragraph, Report
 
 REVIEW_KINDS = ("review", "five_year_review")
@@ -59,29 +60,15 @@ class Qty:
     comparator: str | None = None  # ">=" 突破/超过, "<=" 近/不到, None for a plain figure
 
 
-_UNITS = (
-    "个百分点|万亿斤|万亿元|亿元|万元|元|万人次|人次|万人|人|万户|户|万亩|亩|万平方米|平方米|"
-    "公里|千米|米|万吨|吨|万斤|斤|万千瓦|千瓦|万张|张|万株|株|座|个|家|条|所|套|栋|台|项|辆|件|处|间|"
-    "倍|%|％"
-)
-_NUM_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*(万亿|亿|万|千)?({_UNITS})")
-_MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
-
-
 _NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
 
 
 def find_qty(text: str) -> list[Qty]:
-    """Numbers with units in `text`; grammar.find_quantities when available."""
+    """Numbers with units in `text`, as the grammar reads them."""
     if not _NUMERAL.search(text):
         return []  # no numeral at all: nothing to find
-    try:
-        from tracker import grammar  # optional: the local reader below stands in
-
-        found = grammar.find_quantities(text)
-    except Exception:
-        return _local_qty(text)
     out = []
+    found = grammar.find_quantities(text)
     for q in found:
         if q.value is None or q.unit in (None, "年", "月", "日"):
             continue
@@ -90,9 +77,7 @@ def find_qty(text: str) -> list[Qty]:
         start = getattr(q, "num_start", q.start)
         # Keep comparator words ("达到", "突破") in the prefix: they tell level from growth.
         out.append(Qty(start, q.end, float(q.value), _clean_unit(q.unit), _outcome_cmp(q)))
-    # Numbers the grammar passed over ("提高到100%") still count.
-    extra = [x for x in _local_qty(text) if not any(x.start < q.end and q.start < x.end for q in out)]
-    return sorted(out + extra, key=lambda q: q.start)
+    return sorted(out, key=lambda q: q.start)
 
 
 def _outcome_cmp(q) -> str | None:
@@ -105,47 +90,10 @@ def _clean_unit(unit: str | None) -> str | None:
     return "%" if unit == "％" else unit
 
 
-def _local_qty(text: str) -> list[Qty]:
-    out = []
-    for m in _NUM_RE.finditer(text):
-        unit = (m.group(2) or "") + m.group(3)
-        if text[m.end(1):m.end(1) + 1] == ".":
-            continue
-        out.append(Qty(m.start(), m.end(), float(m.group(1)), _clean_unit(unit),
-                       _comparator(text[:m.start()], text[m.end():m.end() + 2])))
-    return out
-
-
 def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
     """Normalise a value to a base unit: 亿元 → 元, 万亿斤 → kg, % stays %."""
-    unit = _clean_unit(unit)
-    try:
-        from tracker import grammar
-
-        v, u = grammar.to_base(value, unit)
-        return float(v), u
-    except Exception:
-        return _local_to_base(value, unit)
-
-
-_BASE_MASS = {"斤": 0.5, "吨": 1000.0}
-
-
-def _local_to_base(value: float, unit: str | None) -> tuple[float, str | None]:
-    if unit is None:
-        return value, None
-    unit = _clean_unit(unit) or ""
-    if unit in ("%", "个百分点"):
-        return value, unit
-    for prefix, mult in sorted(_MULT.items(), key=lambda p: -len(p[0])):
-        if unit.startswith(prefix) and len(unit) > len(prefix):
-            value, unit = value * mult, unit[len(prefix):]
-            break
-    if unit in _BASE_MASS:
-        return value * _BASE_MASS[unit], "kg"
-    if unit == "千米":
-        return value, "公里"
-    return value, unit
+    v, u = grammar.to_base(value, _clean_unit(unit))
+    return float(v), u
 
 
 # ---------------------------------------------------------------- clauses
@@ -298,7 +246,7 @@ def _number_outcomes(
             measure=measure,
             comparator=q.comparator,
             provisional=provisional,
-            indicator_key=_key(name),
+            indicator_key=indicator_key(name),
             quote=_sentence(para.text, cl),
             offset=cl.start + q.start,
         ))
@@ -325,7 +273,7 @@ def _shared_value(para: Paragraph, cl: _Clause, q: Qty, names: list[str], year: 
     """ "分别从50%、75%提高至100%": one value reached by every named item."""
     return [Outcome(line=para.line_at(cl.start + q.start), span=cl.text[:q.end], indicator=n,
                     value=q.value, unit=q.unit, year=year, measure=_measure(cl.text[:q.start], q, "")[0],
-                    comparator=q.comparator, provisional=provisional, indicator_key=_key(n),
+                    comparator=q.comparator, provisional=provisional, indicator_key=indicator_key(n),
                     quote=_sentence(para.text, cl), offset=cl.start + q.start) for n in names]
 
 
@@ -403,14 +351,10 @@ def indicator_words(prefix: str) -> str:
     return name
 
 
-def _key(name: str) -> str | None:
-    try:
-        from tracker import grammar
-
-        rule = grammar.lookup_indicator(name)
-        return rule.key if rule else None
-    except Exception:
-        return None
+def indicator_key(name: str) -> str | None:
+    """The lexicon key of the indicator `name` speaks of, if the lexicon knows it."""
+    rule = grammar.lookup_indicator(name)
+    return rule.key if rule else None
 
 
 @lru_cache(maxsize=1 << 16)
