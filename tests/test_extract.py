@@ -98,9 +98,38 @@ PHRASES = [
     ("开展好第二轮土地承包到期后再延长30年整县试点。", dict(kind="deliverable", stage="开展好")),
     ("推动金融机构降低实际贷款利率。", dict(kind="relative", relation="direction")),
     ("促进大豆和油料增产。", dict(kind="relative", relation="direction")),
-    ("完成职业技能提升和高职扩招三年行动目标。", dict(kind="relative", relation="assigned_task")),
     # a task of the paragraph's programme, not the whole year's plan (hailar 2015)
     ("全面完成各项任务。", dict(kind="relative", relation="assigned_task")),
+    # bounded campaigns after 开展, quantified campaigns (national 2022, 2023)
+    ("开展新就业形态职业伤害保障试点。", dict(kind="deliverable", stage="开展")),
+    ("开展老旧建筑和设施安全隐患排查整治。", dict(kind="deliverable", stage="开展")),
+    ("积极开展“健康促进示范旗市区”创建工作。", dict(kind="deliverable", stage="开展")),
+    ("实施新一轮千亿斤粮食产能提升行动。", dict(kind="deliverable", stage="实施")),
+    # levers moved by lenders, sizes and scopes widened (national 2022)
+    ("引导金融机构增加制造业中长期贷款。", dict(kind="relative", relation="direction")),
+    ("扩大新增贷款规模。", dict(kind="relative", relation="direction")),
+    ("扩大鼓励外商投资范围。", dict(kind="relative", relation="direction")),
+    # stage phrasings (hailar 2016)
+    ("一期工程达到入住条件。", dict(kind="deliverable", stage="达到入住条件", span="一期工程达到入住条件")),
+    ("完成第五中学续建。", dict(kind="deliverable", span="完成第五中学续建")),
+    # completion verbs made of leader words (hailar 2016)
+    ("全面实现哈克镇奶牛养殖集中饲养。",
+     dict(kind="deliverable", stage="全面实现", indicator="哈克镇奶牛养殖集中饲养")),
+    # "尽快" before a completion promises it; time words stay out of the name (hailar 2012)
+    ("新图书馆要尽快对外开放。",
+     dict(kind="deliverable", stage="对外开放", indicator="新图书馆对外开放",
+          span="新图书馆要尽快对外开放")),
+    ("确保卫生大厦年内投入使用。", dict(kind="deliverable", indicator="卫生大厦投入使用")),
+    # money spent on a named use; a count made names what is made (national 2022, 000)
+    ("使用1000亿元失业保险基金支持稳岗和培训。",
+     dict(kind="quantitative", value=1000, unit="亿元", indicator="失业保险基金支持稳岗和培训")),
+    ("新建1200座农村无害化卫生户厕。", dict(kind="quantitative", indicator="农村无害化卫生户厕")),
+    # a numbered event, whatever verb leads it (hailar 2014)
+    ("认真谋划第十届中俄蒙经贸洽谈暨商品展销会。",
+     dict(kind="deliverable", indicator="第十届中俄蒙经贸洽谈暨商品展销会")),
+    # a count after a list of names closed by 等 (hailar 2016)
+    ("陆续启动建设街道办事处金星村等四个村的棚户区改造工作。",
+     dict(kind="quantitative", value=4, unit="个")),
     # enumerator "四要" (hailar 2014)
     ("四要完成西出口路建设。", dict(kind="deliverable", stage="完成", span="完成西出口路建设")),
 ]
@@ -139,6 +168,13 @@ NOTHING = [
     "继续对灵活就业人员给予社保补贴。",
     "实施更大范围、更宽领域、更深层次对外开放。",
     "推进高水平对外开放。",
+    # open-ended campaigns; a campaign named by a count of firms (000, 001)
+    "深入实施种业振兴行动。",
+    "实施城市更新提升行动。",
+    "扩大开放范围。",
+    "谋划好空港物流、保税仓库项目。",
+    "扩大对外开放。",
+    "促进恒宇医疗等项目尽快落地。",
 ]
 
 
@@ -151,6 +187,134 @@ def test_shared_qualifier_distributes():
     ts = targets_from_text("粮食播种面积和产量分别稳定在100万亩、35万吨以上。", year=2024)
     assert [(t.value, t.unit, t.comparator) for t in ts] == [(100, "万亩", ">="), (35, "万吨", ">=")]
     assert ts[0].indicator_key == "grain_area" and ts[1].indicator_key == "grain_output"
+
+
+# a list of indicators sharing one number through 均/都/分别: one target per name, each
+# with its own span (from its name to the number) and its whole name (hailar 2016, national 2021)
+SHARED_LISTS = [
+    ("城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%。",
+     [("城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%", "城镇常住居民人均可支配收入"),
+      ("农村常住居民人均可支配收入均增长8%", "农村常住居民人均可支配收入")]),
+    ("均衡性转移支付、县级基本财力保障机制奖补资金等增幅均超过10%。",
+     [("均衡性转移支付、县级基本财力保障机制奖补资金等增幅均超过10%", "均衡性转移支付"),
+      ("县级基本财力保障机制奖补资金等增幅均超过10%", "县级基本财力保障机制奖补资金等增幅")]),
+    ("城镇和农村居民人均可支配收入都增长6%左右。",
+     [("城镇和农村居民人均可支配收入都增长6%左右", "城镇居民人均可支配收入"),
+      ("农村居民人均可支配收入都增长6%左右", "农村居民人均可支配收入")]),
+    # the 均 of 人均/平均 is no shared qualifier (national 2021)
+    ("中小企业宽带和专线平均资费再降10%。", [("中小企业宽带和专线平均资费再降10%", None)]),
+    # two tasks sharing one goal (national 2021)
+    ("完成职业技能提升和高职扩招三年行动目标。",
+     [("完成职业技能提升和高职扩招三年行动目标", "职业技能提升三年行动目标"),
+      ("完成职业技能提升和高职扩招三年行动目标", "高职扩招三年行动目标")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHARED_LISTS)
+def test_shared_list_gives_one_target_per_name(text, expected):
+    ts = targets_from_text(text, year=2024)
+    got = [(t.span, t.indicator) for t in ts]
+    assert [g[0] for g in got] == [e[0] for e in expected]
+    for (span, indicator), (_, want) in zip(got, expected):
+        if want is not None:
+            assert indicator == want, (span, indicator)
+
+
+# a topic clause ("对X…的部分", "X的事项") names what the next clause acts on: the act's span
+# reaches back to it (national 2021, 2022)
+TOPICS = [
+    ("对小微企业和个体工商户年应纳税所得额不到100万元的部分，在现行优惠政策基础上，再减半征收所得税。",
+     "对小微企业和个体工商户年应纳税所得额不到100万元的部分，在现行优惠政策基础上，再减半征收所得税",
+     "减半征收"),
+    ("对小微企业年应纳税所得额100万元至300万元部分，再减半征收企业所得税。",
+     "对小微企业年应纳税所得额100万元至300万元部分，再减半征收企业所得税", "减半征收"),
+    ("企业和群众经常办理的事项，今年要基本实现“跨省通办”。",
+     "企业和群众经常办理的事项，今年要基本实现“跨省通办”", "基本实现"),
+]
+
+
+@pytest.mark.parametrize("text,span,stage", TOPICS)
+def test_topic_clause_joins_its_act(text, span, stage):
+    t = one(text)
+    assert (t.kind, t.span, t.stage) == ("deliverable", span, stage)
+
+
+def test_topic_needs_its_act_next():
+    # a topic followed by an unrelated clause gives nothing
+    assert targets_from_text("对小微企业年应纳税所得额不到100万元的部分，加强监督检查。", year=2022) == []
+
+
+# named things reaching a stage, led by a verb before the names: one target per name, the
+# verb kept in the first span only (hailar 2016)
+NAMED_WITH_VERB = [
+    ("积极支持古纳河酒业、贝伦公司等企业新三板挂牌。",
+     [("支持古纳河酒业、贝伦公司等企业新三板挂牌", "古纳河酒业挂牌"),
+      ("贝伦公司等企业新三板挂牌", "贝伦公司等企业新三板挂牌")]),
+    # a short qualifier sharing the head of the next name (hailar 2012)
+    ("正阳和呼伦社区文体馆按时投入使用。",
+     [("正阳和呼伦社区文体馆按时投入使用", "正阳社区文体馆投入使用"),
+      ("呼伦社区文体馆按时投入使用", "呼伦社区文体馆投入使用")]),
+    # ... but a counted whole stays one (hailar 2013)
+    ("建成哈萨尔和东升路两个市民广场。", [("建成哈萨尔和东升路两个市民广场", "哈萨尔和东升路两个市民广场")]),
+    ("实施七中西校、南开路中学扩建续建。",
+     [("实施七中西校、南开路中学扩建续建", "七中西校扩建续建"),
+      ("南开路中学扩建续建", "南开路中学扩建续建")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NAMED_WITH_VERB)
+def test_named_things_after_a_verb(text, expected):
+    ts = targets_from_text(text, year=2016)
+    assert [(t.span, t.indicator) for t in ts] == expected
+
+
+def test_support_of_unnamed_things_gives_nothing():
+    assert targets_from_text("支持企业新三板挂牌。", year=2016) == []
+    assert targets_from_text("鼓励民间资本投资项目落地。", year=2016) == []
+
+
+def test_stage_clause_reaches_back_to_the_thing():
+    # the clauses between the thing and its stage say how (hailar 2016)
+    t = one("加快中俄蒙国际汽车产业园建设，加大招商力度，解决遗留问题，确保盘活运营。")
+    assert (t.span, t.indicator, t.stage) == (
+        "中俄蒙国际汽车产业园建设，加大招商力度，解决遗留问题，确保盘活运营",
+        "中俄蒙国际汽车产业园盘活运营", "盘活运营")
+    # but a clause naming a thing under way is the thing (hailar 2015)
+    t = one("加快推进大唐700万吨露天矿前期工作，力争年内开工建设。")
+    assert t.indicator == "大唐700万吨露天矿开工建设"
+
+
+# a number with no subject of its own measures the subject of the clause before; the span
+# holds both (hailar 2012, 2013, 2016)
+BORROWED_SUBJECT = [
+    ("地区生产总值增长7.5%，达到309亿元。",
+     ("地区生产总值增长7.5%，达到309亿元", "地区生产总值", 309, "亿元", "level")),
+    ("地方财政总收入达到20亿元，同比增长24.6%。",
+     ("地方财政总收入达到20亿元，同比增长24.6%", "地方财政总收入", 24.6, "%", "growth")),
+]
+
+
+@pytest.mark.parametrize("text,expected", BORROWED_SUBJECT)
+def test_number_borrows_subject_of_clause_before(text, expected):
+    t = targets_from_text(text, year=2016)[-1]
+    assert (t.span, t.indicator, t.value, t.unit, t.measure) == expected
+
+
+# lists mixing a quantified work with another item (hailar 2012, 2013, 2015)
+MIXED_LISTS = [
+    ("完成80吨污泥焚烧处置和金丰再生资源分拣中心项目。",
+     [("quantitative", "完成80吨污泥焚烧处置", 80), ("deliverable", "金丰再生资源分拣中心项目", None)]),
+    ("做好22.8公里道路的扩建和绿化、沿街163栋楼体的亮化。",
+     [("quantitative", "做好22.8公里道路的扩建和绿化", 22.8), ("quantitative", "沿街163栋楼体的亮化", 163)]),
+    ("投资8000万元实施10公里雨水管网及泵站改造、污泥处置、城市主干道路改造等项目。",
+     [("quantitative", "投资8000万元实施10公里雨水管网及泵站改造、污泥处置、城市主干道路改造等项目", 10)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MIXED_LISTS)
+def test_mixed_lists(text, expected):
+    ts = targets_from_text(text, year=2013)
+    assert [(t.kind, t.span, t.value) for t in ts] == expected
 
 
 def test_list_inherits_trailing_comparator():
@@ -191,7 +355,6 @@ NAMED_LISTS = [
      ["启动规模化、集约化、标准化、科技化特色养殖小区建设"]),
     ("打造全市首家康复特色三级医院、天津康复人才培训基地。",
      ["打造全市首家康复特色三级医院、天津康复人才培训基地"]),
-    ("正阳和呼伦社区文体馆按时投入使用。", ["正阳和呼伦社区文体馆按时投入使用"]),
     ("办好进博会、广交会、服贸会及首届中国国际消费品博览会等重大展会。",
      ["办好进博会、广交会、服贸会及首届中国国际消费品博览会等重大展会"]),
 ]

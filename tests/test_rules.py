@@ -72,9 +72,16 @@ def test_comparators_known_keys_and_ops():
 
 def test_target_words_shape_and_regexes_compile():
     t = rules.target_words()
-    assert set(t) == {"measure", "stage", "object", "leader", "quantity", "relative", "title", "act",
-                      "relative_generic", "relative_name", "relative_needs_indicator", "part",
-                      "relative_list"}
+    assert set(t) == {"measure", "stage", "object", "leader", "quantity", "relative", "title",
+                      "act", "relative_generic", "relative_name", "relative_needs_indicator",
+                      "part", "relative_list", "topic"}
+    assert set(t["topic"]) == {"starts", "ends", "passing", "acts"}
+    re.compile(t["topic"]["passing"])
+    for p in t["topic"]["acts"] + t["act"]["patterns"]:
+        assert "(?P<verb>" in re.compile(p).pattern, p
+    # campaign verbs are stage verbs; campaigns name bounded things
+    assert set(t["stage"]["campaign_before"]) <= set(t["stage"]["before"])
+    assert t["object"]["campaign_heads"]
     for row in t["relative"]:
         assert set(row) == {"relation", "pattern"}
         re.compile(row["pattern"])

@@ -15,8 +15,17 @@ Conventions that serve checking (each target can be verified on its own):
   span holds the whole list. Lists of places ("…地块"), of qualities ("规模化、集约化…"),
   summed up by a count ("两个核心景区") or after an aim verb ("打造A、B") stay one target.
 - a clause that is only a stage ("力争年内开工建设") takes its thing from the clause before.
-- events ("办好第八届…展销会"), titles sought mid-clause ("区医院要晋升为二级甲等医院"),
-  and policy acts ("对小规模纳税人阶段性免征增值税", "将…纳入…") are deliverables.
+- events ("办好第八届…展销会", "认真谋划第十届…展销会"), titles sought mid-clause
+  ("区医院要晋升为二级甲等医院"), bounded campaigns ("开展…保障试点") and policy acts
+  ("对小规模纳税人阶段性免征增值税", "将…纳入…") are deliverables.
+- a list of names sharing one number through 均/都/分别 ("城镇…收入、农村…收入均增长8%")
+  gives one target per name, each span from its name to the number, each with its whole
+  name ("城镇和农村居民…收入": 城镇居民…收入); so do two tasks sharing one goal
+  ("完成职业技能提升和高职扩招三年行动目标") and two things sharing one head
+  ("正阳和呼伦社区文体馆投入使用").
+- facts spread over clauses: a topic clause ("对小微企业…的部分，…，再减半征收所得税") and
+  a thing named clauses before its stage ("X建设，加大招商力度，…，确保盘活运营") are in
+  the span; a number with no subject ("…增长7.5%，达到309亿元") takes the clause before's.
 """
 
 from __future__ import annotations
@@ -57,6 +66,8 @@ class _Words:
     concrete: tuple[str, ...]
     abstract: tuple[str, ...]
     event_heads: tuple[str, ...]
+    campaign_before: frozenset[str]
+    campaign_heads: tuple[str, ...]
     generic: tuple[str, ...]
     unspecified: re.Pattern[str]
     trailing: tuple[str, ...]
@@ -76,7 +87,7 @@ class _Words:
     compound_before: str
     mode_before: str
     copula: re.Pattern[str]
-    each: re.Pattern[str]
+    shared_each: re.Pattern[str]
     name_joiners: str
     name_min: int
     not_name: re.Pattern[str]
@@ -86,6 +97,17 @@ class _Words:
     creating_end: re.Pattern[str]
     lever_heads: tuple[str, ...]
     lever_verbs: tuple[str, ...]
+    task_list: re.Pattern[str]
+    supporting: re.Pattern[str]
+    joined_work: re.Pattern[str]
+    ordinal_event: re.Pattern[str]
+    shared_head: re.Pattern[str]
+    soon: re.Pattern[str]
+    soon_stages: frozenset[str]
+    soon_only: re.Pattern[str]
+    trailing_when: re.Pattern[str]
+    kept_verbs: re.Pattern[str] | None
+    object_verbs: re.Pattern[str]
     stage_only: re.Pattern[str]
     continued_trailing: tuple[str, ...]
     title_heads: tuple[str, ...]
@@ -95,6 +117,10 @@ class _Words:
     counted: re.Pattern[str]
     respectively: re.Pattern[str]
     no_split_after: frozenset[str]
+    topic_start: re.Pattern[str]
+    topic_end: re.Pattern[str]
+    topic_pass: re.Pattern[str]
+    topic_acts: tuple[re.Pattern[str], ...]
 
 
 def _alt(words) -> str:
@@ -126,6 +152,8 @@ def _words() -> _Words:
         concrete=tuple(sorted(obj["concrete_heads"], key=len, reverse=True)),
         abstract=tuple(sorted(obj["abstract_heads"], key=len, reverse=True)),
         event_heads=tuple(obj["event_heads"]),
+        campaign_before=frozenset(stage["campaign_before"]),
+        campaign_heads=tuple(obj["campaign_heads"]),
         generic=tuple(obj["generic"]),
         unspecified=re.compile(_alt(obj["unspecified"])),
         trailing=tuple(sorted(obj["trailing"], key=len, reverse=True)),
@@ -145,7 +173,7 @@ def _words() -> _Words:
         compound_before=obj["compound_before"],
         mode_before=obj["mode_before"],
         copula=re.compile(rf"^(?:{_alt(lead['copula'])})"),
-        each=re.compile(rf"^(?P<names>[^，；。]+?[、和][^，；。]+?)(?:{_alt(lead['each'])})"),
+        shared_each=re.compile(rf"(?:{_alt(lead['each'])})(?:再|将)?$"),
         name_joiners=obj["named_list"]["joiners"],
         name_min=obj["named_list"]["min_name"],
         not_name=re.compile(_alt(obj["named_list"]["not_in_name"] + lead["vague"])),
@@ -155,6 +183,20 @@ def _words() -> _Words:
         creating_end=re.compile(rf"(?:{_alt(t['quantity']['creating'])})$"),
         lever_heads=tuple(t["relative_list"]["lever_heads"]),
         lever_verbs=tuple(t["relative_list"]["lever_verbs"]),
+        task_list=re.compile(t["relative_list"]["task_list"]),
+        supporting=re.compile(rf"^(?:{_alt(lead['supporting'])})"),
+        ordinal_event=re.compile(obj["ordinal_event"]),
+        soon=re.compile(rf"(?:{_alt(obj['soon'])})$"),
+        soon_stages=frozenset(obj["soon_stages"]),
+        soon_only=re.compile(rf"(?:{'|'.join(f'(?<={re.escape(x)})' for x in obj['soon'])})"
+                             rf"(?:{_alt(obj['soon_only'])})$"),
+        trailing_when=re.compile(rf"(?:{_alt(obj['when'] + obj['soon'])})+$"),
+        shared_head=re.compile(
+            rf"(?P<qualifier>[^、和及等，“”]{{2,{obj['named_list']['max_qualifier']}}})[和、]"
+            rf"(?P<name>[^、和及等，]{{4,}})"),
+        joined_work=re.compile(rf"[^，；。、和及]{{2,20}}?(?:{_alt(t['quantity']['work_ends'])})[和及]"),
+        kept_verbs=_kept_verbs(stage["before"], lead["neutral"]),
+        object_verbs=re.compile(rf"^(?:{_alt(obj['lead_verbs'])})"),
         stage_only=re.compile(rf"(?:{stage['continued_when']})?(?P<stage>{_alt(stage['after'] + stage['continued'])})"),
         continued_trailing=tuple(obj["continued_trailing"]),
         title_heads=tuple(t["title"]["heads"]),
@@ -164,7 +206,20 @@ def _words() -> _Words:
         counted=re.compile(obj["named_list"]["counted"]),
         respectively=re.compile(rf"^(?:{_alt(lead['each'])})"),
         no_split_after=frozenset(obj["named_list"]["not_after"]),
+        topic_start=re.compile(rf"^(?:{_alt(t['topic']['starts'])})"),
+        topic_end=re.compile(rf"(?:{_alt(t['topic']['ends'])})$"),
+        topic_pass=re.compile(t["topic"]["passing"]),
+        topic_acts=tuple(re.compile(rf"(?:{_alt(lead['neutral'])})*(?:{p})")
+                         for p in t["topic"]["acts"]),
     )
+
+
+def _kept_verbs(verbs, neutral) -> re.Pattern[str] | None:
+    """Stage verbs that are two leader words ("全面实现" = 全面 + 实现): stripping the
+    leaders would leave no verb, so the leader loop stops before them."""
+    kept = [v for v in verbs for n in neutral
+            if v.startswith(n) and v != n and v[len(n):] in neutral]
+    return re.compile(_alt(kept)) if kept else None
 
 
 # --- public ------------------------------------------------------------------------------
@@ -203,11 +258,36 @@ def _paragraph_targets(para: Paragraph, year: int, horizon: str) -> list[Target]
         previous: list[Target] = []
         levels: list[Target] = []  # the run of level quantities just before ("…370万人次，…38亿元")
         prev_text = ""
+        topic = -1  # paragraph offset of a pending topic clause ("对小微企业…的部分")
+        earlier: list[tuple[int, str]] = []
         for c_start, c_end in _clauses(sentence):
             ctx = _Clause(para, year, horizon, sentence.strip(), start + c_start, sentence[c_start:c_end])
             ctx.after_deliverable = any(t.kind == "deliverable" for t in previous)
             ctx.previous_text = prev_text
+            ctx.topic = topic
+            ctx.earlier = earlier
+            before = previous
             previous = ctx.targets()
+            if (before and previous and before[-1].kind == "quantitative" and before[-1].indicator
+                    and all(t.kind == "quantitative" and not t.indicator for t in previous)):
+                # "地区生产总值增长7.5%，达到309亿元": a number with no subject of its own
+                # measures the subject of the clause before; the span holds both
+                src = before[-1]
+                previous = [dataclasses.replace(
+                    t, indicator=src.indicator, indicator_key=src.indicator_key,
+                    polarity=src.polarity, offset=src.offset, line=src.line,
+                    span=para.text[src.offset:t.offset + len(t.span)]) for t in previous]
+            core = _strip_tail(ctx.text[ctx.core_start:])
+            here = (ctx.offset + ctx.core_start, core)
+            earlier = [here] if previous else [*earlier, here]
+            if previous and topic >= 0:
+                previous = [ctx.with_topic(t) for t in previous]
+            if previous:
+                topic = -1
+            elif ctx.is_topic():
+                topic = start + c_start + _enumerated(ctx.text)
+            elif topic >= 0 and not _words().topic_pass.match(ctx.text[ctx.core_start:]):
+                topic = -1
             if len(previous) == 1 and len(levels) > 1 and _words().respectively.match(
                     ctx.text[ctx.core_start:]) and previous[0].measure == "growth":
                 # "旅游人数…370万人次，旅游收入…38亿元，分别增长20%": a growth for each level
@@ -245,6 +325,27 @@ class _Clause:
         self.after_deliverable = False  # the previous clause of the sentence was a deliverable
         self.previous_text = ""  # the previous clause of the sentence, leader stripped
         self.first_number = 0  # offset of the clause's first number
+        self.topic = -1  # paragraph offset of the topic clause this one completes, if any
+        # (paragraph offset, text) of the sentence's clauses before this one, leaders stripped,
+        # back to the last that gave a target
+        self.earlier: list[tuple[int, str]] = []
+
+    # -- topic clauses: "对小微企业…不到100万元的部分，在现行优惠政策基础上，再减半征收所得税"
+    def is_topic(self) -> bool:
+        """A clause that only names what the next clause acts on: "对X…的部分", "X的事项"."""
+        w = _words()
+        core = _strip_tail(self.text[self.core_start:])
+        return bool(w.topic_start.match(core) or w.topic_end.search(core)) and not self.lead
+
+    def with_topic(self, t: Target) -> Target:
+        """A target of a clause with no subject of its own, its span reaching back to the
+        topic clause ("企业和群众经常办理的事项，今年要基本实现“跨省通办”")."""
+        head = self.offset + self.core_start
+        if t.kind != "deliverable" or t.offset > head + 4 or self.topic >= t.offset:
+            return t
+        end = t.offset + len(t.span)
+        return dataclasses.replace(t, offset=self.topic, span=self.para.text[self.topic:end],
+                                   line=self.para.line_at(self.topic))
 
     # -- driver
     def targets(self) -> list[Target]:
@@ -262,6 +363,8 @@ class _Clause:
                 item_out = self._deliverable(a, b)
             if not item_out and i < len(items) - 1 and not qs:
                 item_out = self._sharing_stage(a, b)
+            if not item_out and i > 0 and not qs and items[i - 1][2]:
+                item_out = self._sharing_verb(a, b)
             out.extend(item_out)
         return out
 
@@ -277,6 +380,18 @@ class _Clause:
         return [self._target(a, len(whole), "deliverable", name + m.group(0), key_at=a,
                              stage=m.group(0))]
 
+    def _sharing_verb(self, a: int, b: int) -> list[Target]:
+        """A named thing after a quantified work, under the clause's completion verb
+        ("完成80吨污泥焚烧处置和金丰再生资源分拣中心项目")."""
+        w = _words()
+        m = w.stage_before.match(self.text, self.core_start)
+        name = _strip_object(self.text[a:b])
+        if (not m or m.group(0) not in w.strong or not name.endswith(w.concrete)
+                or not self._object_ok(name) or _named_list(name)):
+            return []
+        return [self._target(a, len(_strip_tail(self.text[:b])), "deliverable", name, key_at=a,
+                             stage=m.group(0))]
+
     # -- items: a list of quantities or stages joined by 、/和/及
     def _items(self) -> list[tuple[int, int, list[Quantity]]]:
         text = self.text
@@ -290,9 +405,16 @@ class _Clause:
                 cuts.append(q.end)
             elif q.num_start > 0 and text[q.num_start - 1] in "、和及" and q.num_start - 1 > self.core_start:
                 cuts.append(q.num_start - 1)  # "实施5个养殖场、10万亩种薯基地…": one item each
+        if qs and self.lead not in ("vague", "facilitating"):
+            # "完成80吨污泥焚烧处置和金丰再生资源分拣中心项目": a quantified work and a named
+            # thing under one verb, one item each
+            m = _words().joined_work.match(text, qs[-1].end)
+            if m and _strip_tail(text[m.end():]).endswith(_words().concrete):
+                cuts.append(m.end() - 1)
         for q1, q2 in zip(qs, qs[1:]):  # "1万亩节水灌溉、哈克镇7000平方米…": one item each
             between = text[q1.end:q2.num_start]
-            if between.count("、") == 1 and not re.search("[和及与]", between):
+            if between.count("、") == 1 and not re.search("[和及与]", between[between.index("、"):]):
+                # "22.8公里道路的扩建和绿化、沿街163栋楼体的亮化": a 和 inside the first item
                 k = q1.end + between.index("、")
                 if k not in cuts and k - 1 not in cuts:
                     cuts.append(k)
@@ -322,8 +444,9 @@ class _Clause:
         if (q.chinese and q.value < 10 and q.unit and q.unit[-1] not in "%点"
                 and not q.text.startswith("百分之") and _strip_tail(self.text[q.end:])):
             head = self.text[self.core_start:q.num_start]
-            if head and head[-1] != "、" and not _words().creating_end.search(head):
-                return False  # "一批", "两项补贴"; but "新建幼儿园两所" ends on its number
+            if head and head[-1] not in "、等" and not _words().creating_end.search(head):
+                return False  # "一批", "两项补贴"; but "新建幼儿园两所" ends on its number,
+                # and "金星村等四个村" counts the list before it
             # "改造提升四个城市出入口", "一条特色景观环路、两条风情滨河路": a count of things made
         if any(self.text.startswith(p, q.num_start) for p in _words().set_phrases):
             return False
@@ -379,9 +502,9 @@ class _Clause:
         # a distributed list reads its measure before the first number ("分别降低13.5%、18%")
         measure_text = self.text[: self.first_number] if name else before
         out = []
-        for indicator, rule in self._indicators(before, self.text[q.end:b], q, name):
+        for indicator, rule, at in self._indicators(before, self.text[q.end:b], q, name):
             out.append(self._target(
-                a, span_end, "quantitative", indicator, key_at=q.num_start,
+                a + at, span_end, "quantitative", indicator, key_at=q.num_start,
                 comparator=comparator, value=q.value, unit=q.unit, value_max=q.value_max,
                 measure=_measure(measure_text, q, rule), polarity=rule.polarity if rule else 1,
                 indicator_key=rule.key if rule else None,
@@ -389,23 +512,23 @@ class _Clause:
         return out
 
     def _indicators(self, before: str, after: str, q: Quantity, name: str | None):
-        """(indicator, lexicon rule or None) for each target one number states."""
+        """(indicator, lexicon rule or None, offset of its span in `before`) for each
+        target one number states."""
         if name is not None:
             rule = grammar.lookup_indicator(name)
-            return [(rule.name if rule else name, rule)]
+            return [(rule.name if rule else name, rule, 0)]
+        shared = _shared_list(before)
+        if shared:  # "城镇…收入、农村…收入均增长8%": the number holds for each name
+            return [(n, grammar.lookup_indicator(n), at) for n, at in shared]
         found = _distinct_rules(grammar.find_indicators(before))
-        each = _words().each.match(before)
-        if each and not found[1:]:  # "城镇…收入、农村…收入均增长8%": the number holds for each
-            rule = found[0] if found else None
-            return [(n, rule) for n in re.split("[、和]", each.group("names")) if n]
         if len(found) > 1 and re.search("[和、及与]", before):
-            return [(r.name, r) for r in found]  # "生活垃圾分类覆盖率、无害化处理率达100%"
+            return [(r.name, r, 0) for r in found]  # "生活垃圾分类覆盖率、无害化处理率达100%"
         rule = grammar.lookup_indicator(before) if found else None
         if rule is None:
             rule = grammar.lookup_indicator(after)  # "严守18亿亩耕地红线"
         if rule is None and not _derive_indicator(before, ""):
             rule = grammar.lookup_indicator(self.text[: q.num_start])  # "…，达到326亿元"
-        return [(rule.name if rule else _derive_indicator(before, after), rule)]
+        return [(rule.name if rule else _derive_indicator(before, after), rule, 0)]
 
     def _quantity_is_target(self, a: int, b: int, q: Quantity) -> bool:
         tail = _strip_tail(self.text[q.end:b])
@@ -422,8 +545,8 @@ class _Clause:
             return False  # "实施百家企业专利破零行动", "关乎千家万户": numerals inside words
         if q.chinese and q.value < 10 and not (
                 w.creating.match(self.text[self.core_start:]) or q.num_start == self.core_start
-                or self.text[q.num_start - 1] == "、"):
-            return False  # "一项", "两所" only in a count of things made
+                or self.text[q.num_start - 1] in "、等"):
+            return False  # "一项", "两所" only in a count of things made or listed
         if not tail:
             return True  # the clause ends on the number: "新建提升口袋公园3个"
         if _words().growth.search(before) or _words().change.search(before) or before.endswith(("达到", "达", "按")):
@@ -432,6 +555,8 @@ class _Clause:
             return False  # "加快…等3所中小学建设": the number only names the things pushed
         if before.endswith("等"):
             return True  # "海拉尔大街、贝尔大街等7条主干道路进行综合改造": a counted list
+        if w.creating_end.search(before) and q.num_start > self.core_start:
+            return True  # "投资8000万元实施10公里雨水管网及泵站改造": what the money makes
         if q.num_start == self.core_start:
             return True  # "12家免疫规划门诊智慧化全覆盖"
         if q.num_start == a and _words().creating.match(self.text[self.core_start:]):
@@ -478,6 +603,11 @@ class _Clause:
                 ]
             rule = rules_found[0] if rules_found else None
             indicator = rule.name if rule else (_derive_indicator(subject, "") or text[start:end])
+            tasks = w.task_list.match(text[start:end]) if relation == "assigned_task" else None
+            if tasks and rule is None:  # "完成职业技能提升和高职扩招三年行动目标": one per task
+                return [self._target(a, span_end, "relative",
+                                     tasks.group(name) + tasks.group("tail"),
+                                     key_at=start, relation=relation) for name in ("first", "rest")]
             if relation == "direction" and rule is None:
                 cut = _lever_cut(text[start:end])
                 if cut:  # "提高退休人员基本养老金和优抚对象抚恤和生活补助标准": one per lever
@@ -510,18 +640,47 @@ class _Clause:
         only = w.stage_only.fullmatch(body) if a == self.core_start and self.previous_text else None
         if only:
             return self._continued(only.group("stage"))  # "加快推进X前期工作，力争年内开工建设"
-        if len(body) < 4 or self.lead == "vague" or w.unspecified.search(body):
+        if len(body) < 4 or w.unspecified.search(body):
             return []
-        m = w.stage_after.search(body)
-        if (m and m.start() >= 2 and not w.progress.search(body[: m.start()])
+        # "积极支持古纳河酒业、贝伦公司等企业新三板挂牌": a vague verb of support over named
+        # things reaching a stage promises the stage for each; anything else it leads, nothing
+        support = w.supporting.match(body) if self.lead == "vague" else None
+        if self.lead == "vague" and not support:
+            # "认真谋划第十届中俄蒙经贸洽谈暨商品展销会": a numbered event is held or not
+            v = w.vague.match(body)
+            rest = body[v.end():] if v else ""
+            if v and w.ordinal_event.match(rest) and rest.endswith(w.event_heads):
+                return [self._target(a, a + len(body), "deliverable", rest, key_at=a,
+                                     stage=v.group(0))]
+            return []
+        m = w.stage_after.search(body) or w.soon_only.search(body)
+        if (m and m.start() >= 2 and (not w.progress.search(body[: m.start()]) or (
+                m.group(0) in w.soon_stages and w.soon.search(body[: m.start()])))
                 and body[m.start() - 1] not in "的和与及" + w.mode_before):  # "…的管理和运营"
-            obj = body[: m.start()]
+            # "实施七中西校、南开路中学扩建续建": the verb before the names stays in the span only
+            head = support or w.object_verbs.match(body)
+            k = head.end() if head else 0
+            if not support and k and not self._object_ok(body[k: m.start()]):
+                k = 0  # "完成项目核准": the verb and its generic object are the thing
+            obj = body[k: m.start()]
             if self._object_ok(obj):
                 pieces = [] if m.group(0) in w.no_split_after else _named_list(obj)
                 if pieces:  # "南开路中学、向阳幼儿园投入使用": one target per named thing
-                    return self._each_named(a, a, pieces, a + len(body), m.group(0), a + m.start())
-                return [self._target(a, a + len(body), "deliverable", obj + m.group(0),
-                                     key_at=a + m.start(), stage=m.group(0))]
+                    return self._each_named(a, a + k, pieces, a + len(body), m.group(0),
+                                            a + m.start())
+                shared = [] if m.group(0) in w.no_split_after else _shared_head(obj)
+                if shared:  # "正阳和呼伦社区文体馆按时投入使用": 正阳社区文体馆, 呼伦社区文体馆
+                    out = self._each_named(a, a + k, shared, a + len(body), m.group(0),
+                                           a + m.start())
+                    (p, q), (p2, q2) = shared
+                    first = obj[p:q] + obj[p2 + q - p:q2] + m.group(0)
+                    return [dataclasses.replace(out[0], indicator=first), *out[1:]]
+                if not support:  # the name without "年内", "要尽快"
+                    name = w.trailing_when.sub("", obj) or obj
+                    return [self._target(a, a + len(body), "deliverable", name + m.group(0),
+                                         key_at=a + m.start(), stage=m.group(0))]
+        if support:
+            return []
         # a stage verb before its object: at the clause head, or later after a means or
         # a push ("通过国资平台组建…", "推动国有资本与社会资本合作设立新基金")
         for m in w.stage_before.finditer(body):
@@ -541,7 +700,8 @@ class _Clause:
             if verb in w.weak and self.after_deliverable:
                 return []  # "盘活X旧居，打造…展馆": the second clause says what X is for
             span_a = a if self.lead == "facilitating" else a + m.start()
-            pieces = [] if verb in w.no_split_after or verb in w.event_before else _named_list(raw)
+            whole = verb in w.no_split_after or verb in w.event_before or verb in w.campaign_before
+            pieces = [] if whole else _named_list(raw)
             if pieces:  # "完成自来水泵站、污水泵站建设": one target per named thing
                 return self._each_named(span_a, a + m.end(), pieces, a + len(body), verb, a + m.start())
             return [self._target(span_a, a + len(body), "deliverable", obj,
@@ -554,19 +714,21 @@ class _Clause:
         w = _words()
         prev = self.previous_text
         k = w.vague.match(prev).end() if w.vague.match(prev) else 0
-        obj = prev[k:]
-        changed = True
-        while changed:
-            changed = False
-            for t in w.continued_trailing:
-                if obj.endswith(t) and len(obj) > len(t) + 2:
-                    obj, changed = obj[: -len(t)], True
+        obj = _continued_thing(prev[k:])
         if not self._object_ok(obj) or w.unspecified.search(obj) or _leader(obj)[1]:
             return []
+        start = self.offset - 1 - len(prev)
+        if obj == prev[k:] and not obj.endswith(w.concrete):  # names no thing under way
+            # "加快中俄蒙国际汽车产业园建设，加大招商力度，解决遗留问题，确保盘活运营": the
+            # thing is named some clauses back, the clauses between say how
+            for at, before in reversed(self.earlier[:-1]):
+                thing = _continued_thing(before)
+                if thing and thing.endswith(w.concrete) and self._object_ok(thing):
+                    prev, k, obj, start = before, 0, thing, at
+                    break
         t = self._target(_enumerated(self.text), len(_strip_tail(self.text)), "deliverable",
                          obj + stage, key_at=self.core_start, stage=stage)
-        start = self.offset - 1 - len(prev)
-        if self.para.text[start:self.offset - 1] != prev:
+        if self.para.text[start:start + len(prev)] != prev:
             return [t]
         end = t.offset + len(t.span)
         out = []  # the span as written, both clauses; one per named thing
@@ -589,10 +751,15 @@ class _Clause:
             obj = _strip_object(self.text[m.end():end])
             if len(obj) >= 4 and obj.endswith(w.title_heads) and not _vague_start(obj):
                 return [self._target(head, end, "deliverable", obj, key_at=m.start(), stage=m.group(0))]
-        for pattern in w.acts:
+        for pattern in w.acts + (w.topic_acts if self.topic >= 0 else ()):
             m = pattern.match(self.text, head, end)
             if m and not w.unspecified.search(self.text[head:end]):
                 obj = _strip_object(self.text[m.end("verb"):end]) or _strip_object(self.text[head:m.start("verb")])
+                if pattern in w.topic_acts:  # "小微企业" of "对小微企业…的部分，…再减半征收所得税"
+                    topic = self.para.text[self.topic:self.offset]
+                    lead = w.topic_start.match(topic)
+                    topic = topic[lead.end() if lead else 0:]
+                    obj = re.split(r"[和、的，\d]|年应", topic)[0] + obj
                 return [self._target(head, end, "deliverable", obj, key_at=m.start("verb"),
                                      stage=m.group("verb"))]
         return []
@@ -632,6 +799,8 @@ class _Clause:
             return False
         if verb in w.event_before:
             return obj.endswith(w.event_heads)
+        if verb in w.campaign_before:
+            return obj.endswith(w.campaign_heads)
         if obj.endswith(w.concrete):
             return True
         if _vague_start(obj) or obj.endswith(w.abstract):
@@ -679,8 +848,8 @@ def _leader(text: str) -> tuple[int, str]:
             break
     while True:
         m = w.leaders.match(text, i)
-        if not m:
-            break
+        if not m or w.kept_verbs and w.kept_verbs.match(text, i):
+            break  # "全面实现": a stage verb made of leader words stays whole
         i = m.end()
         kind = m.lastgroup
         if kind != "neutral" and not lead:
@@ -751,6 +920,32 @@ def _named_list(obj: str) -> list[tuple[int, int]]:
     return pieces
 
 
+def _continued_thing(clause: str) -> str:
+    """The thing a clause pushes along ("X的前期工作" → X), for a stage-only clause after it."""
+    obj = clause
+    changed = True
+    while changed:
+        changed = False
+        for t in _words().continued_trailing:
+            if obj.endswith(t) and len(obj) > len(t) + 2:
+                obj, changed = obj[: -len(t)], True
+    return obj
+
+
+def _shared_head(obj: str) -> list[tuple[int, int]]:
+    """Two things sharing one head ("正阳和呼伦社区文体馆"): the short qualifier before 和
+    and the whole name after it, as offsets in `obj`; empty when `obj` is no such pair (a
+    counted whole, "哈萨尔和东升路两个市民广场", stays one)."""
+    w = _words()
+    m = w.shared_head.fullmatch(obj, 0, len(w.trailing_when.sub("", obj)))  # "…文体馆按时"
+    if not m or not m.group("name").endswith(w.concrete) or w.counted.search(obj):
+        return []
+    qualifier = m.group("qualifier")
+    if qualifier.startswith(w.generic) or _vague_start(qualifier) or w.stage_before.match(qualifier):
+        return []
+    return [m.span("qualifier"), m.span("name")]
+
+
 def _lever_cut(phrase: str) -> int:
     """Where "提高A和B" splits into two levers: at a 和 after one of the levers' heads."""
     for m in re.finditer("[和、]", phrase):
@@ -787,6 +982,35 @@ def _strip_object(obj: str) -> str:
     return obj.strip("“”\"")
 
 
+def _shared_list(before: str) -> list[tuple[str, int]]:
+    """Names of a list sharing one number through 均/都/分别 ("城镇常住居民人均可支配收入、
+    农村常住居民人均可支配收入均增长8%"), each with its offset in `before`; empty when
+    `before` is no such list. The qualifier is the one right before the measure verb, so
+    the 均 of 人均 is never taken for it."""
+    head = _MEASURE_VERBS.sub("", before)
+    m = _words().shared_each.search(head)
+    if not m:
+        return []
+    names = head[: m.start()]
+    lead = _enumerated(names)
+    out, at = [], lead
+    for piece in re.split("([、和])", names[lead:]):
+        if piece in ("、", "和"):
+            at += 1
+            continue
+        name = piece.strip("，：的 ")
+        if len(name) < 2:
+            return []
+        out.append((name, at + piece.find(name)))
+        at += len(piece)
+    if len(out) < 2:
+        return []
+    last = out[-1][0]
+    # "城镇和农村居民人均可支配收入": a short qualifier shares the last name's head
+    return [(n if len(n) > 3 or grammar.lookup_indicator(n) else n + last[len(n):], k)
+            for n, k in out]
+
+
 def _distinct_rules(found) -> list[rules.IndicatorRule]:
     out: list[rules.IndicatorRule] = []
     for _, _, r in found:
@@ -803,8 +1027,9 @@ _MEASURE_VERBS = re.compile(
 
 def _derive_indicator(before: str, after: str) -> str:
     name = _MEASURE_VERBS.sub("", before).strip("，、：的 ")
-    if not name:
-        name = _strip_tail(after)[:16]
+    verb = _words().creating.match(name)
+    if not name or verb and verb.end() == len(name) and _strip_tail(after):
+        name = _strip_tail(after)[:16]  # "新建3个…", "使用1000亿元失业保险基金…": what is made
     return name
 
 
