@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert
 from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, delete, select
 
@@ -246,7 +246,7 @@ def _write(session: Session, item: Extracted) -> None:
     session.add(doc)
     session.flush()
     if item.targets:
-        session.execute(insert(TargetRow), [
+        session.connection().execute(insert(TargetRow.__table__), [
             dict(
                 uid=target_uid(r, t, seq), document_id=doc.id, seq=seq, jurisdiction=r.jurisdiction,
                 line=t.line, span=t.span, kind=t.kind, indicator=t.indicator,
@@ -258,7 +258,7 @@ def _write(session: Session, item: Extracted) -> None:
             for seq, t in enumerate(item.targets)
         ])
     if item.outcomes:
-        session.execute(insert(OutcomeRow), [
+        session.connection().execute(insert(OutcomeRow.__table__), [
             dict(
                 document_id=doc.id, seq=seq, line=o.line, span=o.span, indicator=o.indicator,
                 indicator_key=o.indicator_key, value=o.value, unit=o.unit, year=o.year,
@@ -373,14 +373,20 @@ def rejudge(
                 history.append({"target_uid": row.uid, "source": "machine", "verdict": verdict.verdict,
                                 "reason_code": verdict.reason_code, "note": verdict.reason, "at": now})
             counts[verdict.verdict] = counts.get(verdict.verdict, 0) + 1
-        # Bulk statements: one per kind of write, not one per target.
+        # Core bulk statements, one per kind of write: the ORM's bulk path runs one
+        # statement per row on PostgreSQL.
+        conn = session.connection()
         if fresh:
-            session.execute(insert(VerdictRow), fresh)
+            conn.execute(insert(VerdictRow.__table__), fresh)
         if changed:
-            session.execute(sql_update(VerdictRow), changed)
+            conn.execute(_UPDATE_VERDICT, [{"b_id": c.pop("id"), **c} for c in changed])
         if history:
-            session.execute(insert(HistoryRow), history)
+            conn.execute(insert(HistoryRow.__table__), history)
     return counts
+
+
+_VERDICT = VerdictRow.__table__
+_UPDATE_VERDICT = sql_update(_VERDICT).where(_VERDICT.c.id == bindparam("b_id"))
 
 
 def _verdict_values(v: Verdict, outcome_doc_id: int | None) -> dict[str, Any]:
