@@ -336,3 +336,122 @@ def test_a_place_frame_is_no_project_name() -> None:
     # national 2022 line 154 → national 2023 line 45
     t = target("在西部地区脱贫县中集中支持一批乡村振兴重点帮扶县", kind="deliverable", comparator=None, year=2022)
     assert verdict_of(t, "确定160个国家乡村振兴重点帮扶县。").verdict == "met"
+
+
+# ------------------------------------------------------------------ categories (hailar pairs)
+
+def deliverable(span: str, **kw) -> Target:
+    return target(span, kind="deliverable", value=None, comparator=None, **kw)
+
+
+CATEGORY_CASES = [
+    # list items: the first span holds the list, its indicator names its own thing
+    ("list item", deliverable("学府路中学、向阳幼儿园投入使用", indicator="学府路中学投入使用", stage="投入使用"),
+     "学府路中学教学楼投入使用。", "met", "deliverable_done"),
+    ("list item", deliverable("完成东海写字楼、大兴安岭棚户区项目一期、国税局综合业务用房建设",
+                              indicator="东海写字楼", stage="完成"),
+     "东海写字楼土建工程全面完工。", "met", "deliverable_done"),
+    ("list item", deliverable("华润雪花迁建、冷饮厂迁建、玉佳禾面粉和方便面加工等项目开工建设",
+                              indicator="华润雪花迁建开工建设", stage="开工建设"),
+     "华润雪花啤酒迁建项目开工建设。", "met", "deliverable_done"),
+    ("list item", deliverable("完成对胜利大街、西大街、胜利三路等主干道路的综合改造", indicator="对胜利大街",
+                              stage="完成"),
+     "完成对胜利三路、学府路和贝尔大街3条主干道路的改造。", "unclear", "not_reported"),
+    # a promised start is kept when the works are under way or further on
+    ("started", deliverable("启动实施远山红郡住宅小区"),
+     "远山红郡住宅小区一期建设顺利推进。", "met", "deliverable_done"),
+    ("started", deliverable("综合指挥大厅等基础设施项目", stage="开工建设"),
+     "综合指挥大厅、数据机房等硬件设施建设基本完成。", "met", "deliverable_done"),
+    ("started", deliverable("大商友谊城市商贸综合体开工建设"),
+     "大商友谊完成提档升级。", "unclear", "ambiguous"),
+    ("started", deliverable("大唐700万吨露天矿前期工作，力争年内开工建设"),
+     "大唐700万吨露天矿完成项目核准、亘富200万吨褐煤提质项目主体完工。", "unclear", "ambiguous"),
+    # an approval and then a stage: the approval alone does not keep the promise
+    ("approval then stage", deliverable("大唐700万吨露天矿一季度完成核准并开工建设"),
+     "大唐700万吨露天矿完成项目核准。", "unclear", "ambiguous"),
+    ("approval then stage", deliverable("大唐700万吨露天矿完成核准"),
+     "大唐700万吨露天矿完成项目核准。", "met", "deliverable_done"),
+    # pipe networks of one kind: another kind never matches, all kinds together never meet one
+    ("network kinds", target("10公里供水管网", value=10, unit="公里", indicator="供水管网"),
+     "完成雨水管网改造12公里。", "unclear", "not_reported"),
+    ("network kinds", target("完成9.2公里的城区供水主管网改造", value=9.2, unit="公里", indicator="的城区供水主管网改造"),
+     "全年完成管网改造38.6公里。", "unclear", "ambiguous"),
+    # an approval promised, the report says it is still in procedure: a lesser stage
+    ("approval pending", deliverable("大唐700万吨露天矿完成核准"),
+     "大唐700万吨露天矿项目已进入国家核准程序。", "missed", "deliverable_lesser_stage"),
+    ("approval pending", deliverable("大唐700万吨露天矿完成核准"),
+     "呼伦贝尔煤化工项目已进入国家核准程序。", "unclear", "not_reported"),
+    # other names of one indicator
+    ("synonyms", target("入园企业达到14家", value=14, unit="家", indicator="入园企业"),
+     "中俄蒙国际物流园区中网科技云计算等项目开工建设，入驻企业达到8家。", "missed", "at_least"),
+    # units that count one thing: a job (个) is a person employed (人)
+    ("equivalent units", target("新增就业岗位5000个", value=5000, unit="个", indicator="新增就业岗位"),
+     "实现城镇新增就业5487人，再就业1687人。", "met", "at_least"),
+    ("equivalent units", target("新增商业网点50个", value=50, unit="个", indicator="新增商业网点"),
+     "新增商业网点从业人员5487人。", "unclear", "different_measure"),
+    # a bare name qualified by its own sentence: 产量 of "地产蔬菜种植面积达到2万亩，产量达到15万吨"
+    ("qualified in its sentence", target("产量达到15万吨", value=15, unit="万吨", indicator="产量",
+                                          quote="地产蔬菜种植面积达到2万亩，产量达到15万吨"),
+     "全年蔬菜产量达到9.7万吨。哈克镇新建现代化牧场4.2万平方米，全年鲜奶产量达到19万吨。", "missed", "at_least"),
+    ("qualified in its sentence", target("产量达到15万吨", value=15, unit="万吨", indicator="产量",
+                                          quote="地产蔬菜种植面积达到2万亩，产量达到15万吨"),
+     "全年鲜奶产量达到9.7万吨。", "unclear", "ambiguous"),
+    # a number that sizes a project with a promised stage: with no figure, the stage decides
+    ("project size", target("23万平方米的建材城完工", value=23, unit="万平方米", indicator="的建材城完工"),
+     "红星美凯龙城市商贸综合体建材城主体完工。", "missed", "deliverable_lesser_stage"),
+    ("project size", target("23万平方米的建材城完工", value=23, unit="万平方米", indicator="的建材城完工"),
+     "红星美凯龙城市商贸综合体建材城全面竣工。", "met", "deliverable_done"),
+    ("project size", target("新增商业营业面积15万平方米", value=15, unit="万平方米", indicator="新增商业营业面积"),
+     "红星美凯龙城市商贸综合体建材城主体完工。", "unclear", "not_reported"),
+    # a task that names nothing is the task of its sentence's programme
+    ("nameless task", target("完成各项任务", kind="relative", value=None, comparator=None,
+                             quote="深入实施农村牧区“十个全覆盖”工程，统筹摆布项目，全面完成各项任务"),
+     "胜利完成了区人大十四届四次会议确定的各项目标任务。", "unclear", "not_reported"),
+    ("nameless task", target("完成各项任务", kind="relative", value=None, comparator=None,
+                             quote="深入实施农村牧区“十个全覆盖”工程，统筹摆布项目，全面完成各项任务"),
+     "“十个全覆盖”工程各项任务全面完成。", "met", "task_completed"),
+    ("project size", target("启动投资2亿元的智慧城市项目", value=2, unit="亿元", indicator="启动投资"),
+     "下大力气启动智慧城市一期项目。", "met", "deliverable_done"),
+    ("project size", target("启动投资2亿元的智慧城市项目", value=2, unit="亿元", indicator="启动投资"),
+     "下大力气启动城市管理系统项目。", "unclear", "not_reported"),
+    # the thing counted, compared across wording
+    ("counted noun", target("完成城区内178座10蒸吨及以下的各类燃煤小锅炉淘汰和清洁能源替代工作", value=178,
+                            unit="座", indicator="完成城区内"),
+     "完成178座燃煤锅炉拆改。", "met", "at_least"),
+    ("counted noun", target("改造建华路、根河路等背街巷道10条", value=10, unit="条",
+                            indicator="改造建华路、根河路等背街巷道"),
+     "集中改造的11条背街巷道全部完工。", "met", "at_least"),
+    ("counted noun", target("完成孙家屯、团结村等7个现代牧场建设任务", value=7, unit="个",
+                            indicator="完成孙家屯、团结村等"),
+     "建成4个现代化牧场。", "missed", "at_least"),
+    ("counted noun", target("完成呼伦大街、望城路等9条道路工程", value=9, unit="条",
+                            indicator="完成呼伦大街、望城路等"),
+     "组团内9条主次干道实现通车。", "met", "at_least"),
+    ("counted noun", target("完成呼伦大街、望城路等9条道路工程", value=9, unit="条",
+                            indicator="完成呼伦大街、望城路等"),
+     "10条城区道路建成通车。", "unclear", "not_reported"),
+    ("counted noun", target("实施36个老旧小区的既有建筑节能改造", value=36, unit="个",
+                            indicator="老旧小区的既有建筑节能改造"),
+     "完成45个老旧小区改造任务。", "unclear", "not_reported"),
+]
+
+
+@pytest.mark.parametrize("category,t,text,verdict,code", CATEGORY_CASES,
+                         ids=[f"{c[0]}:{c[1].span[:12]}" for c in CATEGORY_CASES])
+def test_categories(category: str, t: Target, text: str, verdict: str, code: str) -> None:
+    v = verdict_of(t, text)
+    assert (v.verdict, v.reason_code) == (verdict, code), v.reason
+
+
+@pytest.mark.parametrize("span,thing", [
+    ("完成城区内178座10蒸吨及以下的各类燃煤小锅炉淘汰和清洁能源替代工作", "燃煤小锅炉"),
+    ("完成178座燃煤锅炉拆改", "燃煤锅炉"),
+    ("集中改造的11条背街巷道全部完工", "背街巷道"),
+    ("改造建华路、根河路等背街巷道10条", "背街巷道"),
+    ("实施36个老旧小区的既有建筑节能改造", "既有建筑节能"),
+    ("组团内9条主次干道实现通车", "主次干道"),
+    ("地区生产总值增长7.5%", ""),
+])
+def test_counted_noun(span: str, thing: str) -> None:
+    from tracker.judge import counted_noun
+    assert counted_noun(span) == thing

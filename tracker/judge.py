@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -230,6 +230,8 @@ class _TargetNames:
     key: str | None
     names: tuple[str, ...]  # names compared by similarity (non-empty)
     unit: str | None
+    counted: str = ""  # the thing counted (counted_noun), compared with an outcome's
+    context: str = ""  # the target's sentence before the span (_context)
 
     @staticmethod
     def of(target: Target) -> "_TargetNames":
@@ -238,12 +240,13 @@ class _TargetNames:
         # The target's own words decide look-alikes: the lexicon may file 登记失业率 under 调查失业率.
         own = span_words if clean(span_words) else t_words
         names = tuple(t for t in (t_words, span_words, _after_number(target.span)) if t)
-        return _TargetNames(t_words, own, span_words, target.indicator_key or indicator_key(t_words), names, target.unit)
+        return _TargetNames(t_words, own, span_words, target.indicator_key or indicator_key(t_words), names,
+                            target.unit, counted_noun(target.span), _context(target))
 
     def chars(self) -> set[str]:
         """Characters of the cleaned names: an outcome sharing none cannot match by name."""
         out: set[str] = set()
-        for n in self.names:
+        for n in self.names + (self.counted,):
             out.update(clean(n))
         return out
 
@@ -255,8 +258,16 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
     if t_key and o.indicator_key and t_key != o.indicator_key:
         return 0.0
     score = max(similarity(t, x) for t in tn.names for x in (o.indicator, _after_number(o.span)) if x)
+    o_counted = counted_noun(o.span) if tn.counted else ""
+    if o_counted:
+        # The things counted, compared with each other only: "燃煤小锅炉" and "燃煤锅炉".
+        score = max(score, similarity(tn.counted, o_counted))
     if t_key and t_key == o.indicator_key:
         score = max(score, 0.7)
+    if score < _matching("missed_min_score") and _qualified_in_context(tn, o):
+        # "地产蔬菜种植面积达到2万亩，产量达到15万吨" → "全年蔬菜产量达到9.7万吨": the bare 产量
+        # is the vegetables' of its sentence.
+        score = _matching("missed_min_score")
     if score < 0.6 and o.unit and o.unit == tn.unit and o.unit not in MONEY_AND_RATES:
         # 大棚 in "新建大棚300个" and "建成蔬菜大棚300个": a short shared noun with one unit.
         # Enough to find the figure, too little to call it missed (see missed_min_score).
@@ -265,6 +276,16 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
             if min(len(o_clean), len(t_clean)) >= 2 and (o_clean in t_clean or t_clean in o_clean):
                 score = 0.6
     return score
+
+
+def _qualified_in_context(tn: _TargetNames, o: Outcome) -> bool:
+    """The outcome's name is the target's bare name with a qualifier ("蔬菜" + 产量) that the
+    target's own sentence gives before it."""
+    t, x = clean(tn.words), clean(o.indicator)
+    if len(t) < 2 or t not in x or not tn.context:
+        return False
+    extra = x.replace(t, "", 1)
+    return len(extra) >= 2 and extra in tn.context
 
 
 def target_words(target: Target) -> str:
@@ -286,6 +307,38 @@ def _after_number(span: str) -> str:
     """The noun after a counted number: "集中改造的11条背街巷道" → 背街巷道."""
     m = re.search(r"\d[\d.]*[万亿千]*[^\d\u4e00-\u9fff]?[个条座家所套栋台项辆件处间户]", span)
     return span[m.end():] if m else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def counted_noun(span: str) -> str:
+    """The thing counted, without the work done on it or its description: "完成城区内178座
+    10蒸吨及以下的各类燃煤小锅炉淘汰和清洁能源替代工作" → 燃煤小锅炉; "完成178座燃煤锅炉拆改"
+    → 燃煤锅炉; "实施36个老旧小区的既有建筑节能改造" → 既有建筑节能 (what is worked on);
+    "改造建华路、根河路等背街巷道10条" → 背街巷道 (named before its count)."""
+    rest = _after_number(span)
+    if not rest:
+        # "改造建华路、根河路等背街巷道10条": the thing is named before its count.
+        m = re.search(r"[\d.]+[万亿千]*[个条座家所套栋台项辆件处间户]$", span)
+        if not m:
+            return ""
+        rest = re.split("[的等、，,：:]", span[:m.start()])[-1]
+        lead = re.match("|".join(map(re.escape, _work_words())), rest)
+        rest = rest[lead.end():] if lead else rest
+    cut = re.search("|".join(map(re.escape, _work_words())), rest)
+    rest = rest[:cut.start()] if cut else rest
+    rest = rest.split("的")[-1]
+    for w in words()["counted"]["drop"]:
+        rest = rest.replace(w, "")
+    return rest if len(rest) >= 2 else ""
+
+
+@lru_cache(maxsize=None)
+def _work_words() -> tuple[str, ...]:
+    """Words of the work done on a counted thing (count acts, stage words, 工作 …), longest first."""
+    w = words()
+    found = [x for g in w["count_acts"]["groups"] for x in g.split("|")]
+    found += [x for x, _ in _all_stage_words()] + w["counted"]["work"]
+    return tuple(sorted(set(found), key=len, reverse=True))
 
 
 def _span_words(target: Target) -> str:
@@ -322,7 +375,7 @@ class Prepared:
         self._num_chars: dict[str, list[int]] = {}
         self._num_keys: dict[str, list[int]] = {}
         for i, o in enumerate(self.numbers):
-            for c in set(clean(o.indicator)) | set(clean(_after_number(o.span))):
+            for c in set(clean(o.indicator)) | set(clean(_after_number(o.span))) | set(clean(counted_noun(o.span))):
                 self._num_chars.setdefault(c, []).append(i)
             if o.indicator_key:
                 self._num_keys.setdefault(o.indicator_key, []).append(i)
@@ -402,7 +455,15 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
     if prepared is None or not prepared.fits(followup, outcomes):
         prepared = prepare(followup, outcomes)
     if target.kind == "quantitative" and target.value is not None and _has_numeral(target.span):
-        return _judge_number(target, outcomes, prepared)
+        v = _judge_number(target, outcomes, prepared)
+        promise = promise_of(target) if v.reason_code == "not_reported" else None
+        if promise is not None and promise.kind in ("stage", "task", "title"):
+            # "23万平方米的建材城完工": the number is the size of a project whose stage was
+            # promised; with no figure for it, the project's stage may still be reported.
+            d = _judge_deliverable(target, outcomes, prepared.place, prepared)
+            if d.reason_code != "not_reported":
+                return d
+        return v
     if target.kind == "quantitative" and target.value is not None:
         # "万家惠农贸批发市场投入运营": a name read as 1万家; judge it as the project it is.
         return _judge_deliverable(target, outcomes, prepared.place, prepared)
@@ -489,7 +550,7 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return _not_reported(target)
     t_norm, t_unit = to_base(target.value, target.unit)
     same = [(s, o) for s, o in scored if _same_measure(measure, o, target) and
-            to_base(o.value, o.unit)[1] == t_unit and not _other_stage(target, o)]
+            _same_unit(target, t_unit, o) and not _other_stage(target, o)]
     if not same:
         best = scored[0][1]
         return Verdict("unclear", "different_measure",
@@ -537,6 +598,11 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return Verdict("unclear", "ambiguous", "the figure counts another kind of work than the one promised",
                        f"“{best.span}” counts other work than “{target.span}”.",
                        outcome=best, provisional=best.provisional)
+    if d.verdict == "met" and _counts_all_kinds(target, best):
+        # "完成9.2公里的城区供水主管网改造" → "全年完成管网改造38.6公里": every network together.
+        return Verdict("unclear", "ambiguous", "the figure counts every kind together",
+                       f"“{best.span}” counts every kind together; “{target.span}” is one kind.",
+                       outcome=best, provisional=best.provisional)
     if d.verdict == "met" and t_acts and (_joined_acts(best.span) - t_acts):
         # "建成20座公厕" → "改造新建公厕28座": renovated and new together.
         return Verdict("unclear", "ambiguous", "the figure counts several kinds of work together",
@@ -565,6 +631,16 @@ def _done_stage(text: str) -> bool:
 def _acts(text: str) -> frozenset[str]:
     """Kinds of work a count is about (新建, 改造, 完工 …: groups of rules/outcome_words.toml)."""
     return frozenset(e for e in words()["count_acts"]["groups"] if any(x in text for x in e.split("|")))
+
+
+def _counts_all_kinds(target: Target, o: Outcome) -> bool:
+    """The target names one kind of a look-alike group marked counts_all_when_unnamed
+    (供水 of the pipe networks) and the figure names none of them."""
+    mine = target.span + target.indicator
+    for group, t_in, o_in in zip(words()["conflict"], _groups_in(mine), _groups_in(o.indicator + o.span)):
+        if group.get("counts_all_when_unnamed") and t_in and not o_in:
+            return True
+    return False
 
 
 def _joined_acts(text: str) -> frozenset[str]:
@@ -685,6 +761,18 @@ def _candidates(target: Target, outcomes: list[Outcome],
     return scored
 
 
+def _same_unit(target: Target, t_unit: str | None, o: Outcome) -> bool:
+    """One base unit, or units the policy counts as one for the target's thing
+    ("新增就业岗位5000个" and "新增就业5487人": a job is a person employed)."""
+    o_unit = to_base(o.value, o.unit)[1]
+    if o_unit == t_unit:
+        return True
+    for thing, units in policy()["equivalent_units"].items():
+        if thing in target.span + target.indicator and {t_unit, o_unit} <= set(units):
+            return True
+    return False
+
+
 def _same_measure(measure: str, o: Outcome, target: Target) -> bool:
     if target.horizon == "five_year":
         return True  # the review of a plan period gives totals and averages, as its goals do
@@ -743,7 +831,12 @@ def promise_of(target: Target) -> Promise | None:
     own_end = stage_of(target.span[-4:])
     text = closing if closing and stage_of(closing) and not own_end else target.span
     text = f"{target.stage or ''} {text}"
-    if any(x in target.span for x in w["promise_title"]):
+    after_title = _after_title(target.span)
+    if after_title is not None and _stage_words_in_order(after_title):
+        # "大唐700万吨露天矿一季度完成核准并开工建设": the approval comes first, the promise
+        # ends with the start of works; the approval alone does not keep it.
+        text = after_title
+    elif after_title is not None:
         return Promise((), 5, "title")
     if any(x in target.span for x in w["promise_event"]):
         return Promise((), 5, "event")
@@ -760,6 +853,12 @@ def promise_of(target: Target) -> Promise | None:
     top = max(found, key=lambda p: p[1])
     kind = "task" if top[0] in ("完成", "全面完成", "全部完成") else "stage"
     return Promise(tuple(x for x, _ in found), found[-1][1], kind)
+
+
+def _after_title(span: str) -> str | None:
+    """The words after the last title word of a promise ("核准", "创建" …), None without one."""
+    ends = [span.rfind(x) + len(x) for x in words()["promise_title"] if x in span]
+    return span[max(ends):] if ends else None
 
 
 def _stage_words_in_order(text: str) -> list[tuple[str, int]]:
@@ -813,7 +912,8 @@ def deliverable_name(text: str, extra_generic: tuple[str, ...] = (), generic: bo
     for w in sorted(drop, key=len, reverse=True):
         if len(w) > 1 or w == "对":
             s = s.replace(w, "|")
-    return "|".join(p for p in s.split("|") if len(p) >= 2)
+    # "23万平方米的建材城": a piece does not start with the 的 that tied it to a size.
+    return "|".join(p for p in (x.lstrip("的") for x in s.split("|")) if len(p) >= 2)
 
 
 def _all_stage_words() -> list[tuple[str, int]]:
@@ -873,8 +973,33 @@ def _editions(text: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(map(str, p.findall(text))) for p in _EDITIONS)
 
 
+def list_item(target: Target) -> Target | None:
+    """The first item of a list target, as its own target, or None.
+
+    Extraction gives one deliverable per named thing of a list sharing one stage, the
+    first span holding the whole list ("学府路中学、向阳幼儿园投入使用", then
+    "向阳幼儿园投入使用") and the indicator naming the thing ("学府路中学投入使用"). The
+    first span is judged for its own thing, with the stage words the list shares:
+    "学府路中学投入使用". The other things have their own targets.
+    """
+    span, item = target.span, target.indicator or ""
+    if target.stage and item.endswith(target.stage):
+        item = item[:-len(target.stage)]
+    if len(item) < 2 or any(c in item for c in "、，,；;"):
+        return None
+    i = span.find(item)
+    end = i + len(item)
+    if i < 0 or end >= len(span) or span[end] not in "、和及":
+        return None
+    shared = "".join(w for w, _ in _stage_words_in_order(span[end:]))
+    return replace(target, span=span[:end] + shared, quote="")
+
+
 def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str, ...] = (),
                        prep: Prepared | None = None) -> Verdict:
+    item = list_item(target)
+    if item is not None:
+        target = item
     name = deliverable_name(target.span, place)
     need = max(int(policy()["matching"]["min_name_run"]), 2)
     raw = deliverable_name(target.span, place, generic=False)
@@ -883,6 +1008,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
     if len(clean(t_words)) < need:
         return _not_reported(target, " (no project name to look for)")
     scored = []
+    short_name = all(len(p) < need for p in name.split("|"))
+    whole_min = int(policy()["matching"]["whole_name_short" if short_name else "whole_name"])
     if prep is not None and _matching("same_words") > 0:
         outcomes = prep.stages_for(target.span, t_words)  # the others share no words
     for o in outcomes:
@@ -892,8 +1019,9 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
         run = name_overlap(name, o_name)
         share = name_coverage(name, o_name)
         coverage = share if _all_heads(name, o_name) else 0.0
-        # "健康社区卫生服务中心" found whole: a long raw name is enough on its own.
-        whole = max((len(p) for p in raw.split("|") if len(p) >= 6 and p in o.span), default=0)
+        # "健康社区卫生服务中心" found whole: a long raw name is enough on its own; so is a
+        # shorter one made with a common word ("智慧城市") when nothing else names the project.
+        whole = max((len(p) for p in raw.split("|") if len(p) >= whole_min and p in o.span), default=0)
         if whole:
             run, coverage = max(run, whole), max(coverage, 1.0 if raw in o.span else coverage)
         # Policy measures have no proper names: the same words are the match.
@@ -975,12 +1103,23 @@ def _stage_verdict(target: Target, promise: Promise | None, o: Outcome, coverage
     rank = _outcome_rank(o.stage)
     is_title = o.stage in w["title"]
     is_event = o.stage in w["event"]
+    if promise is not None and promise.kind == "stage" and _started(promise, o):
+        return _met_stage(target, o, f"promised “{promise.words[-1]}”; the works are reported under way "
+                                     f"or further (“{o.stage}”)")
     if o.stage in w["loose_completion"]:
         return _unclear_stage(target, o, "the follow-up report's wording does not say whether it was done")
     if promise is None:
         if is_event or rank >= 4:
             return _met_stage(target, o, "promised without a stage; reported done")
         return _unclear_stage(target, o, "no stage was promised, and the reported stage is not a completion")
+    if promise.kind == "title" and o.stage in w["title_pending"] and not is_title:
+        # "大唐700万吨露天矿完成核准" → "…项目已进入国家核准程序": the approval is still pending.
+        if _approval_coverage(target, o) >= float(policy()["matching"]["missed_name_coverage"]) \
+                and o.measure != "cumulative":
+            return Verdict("missed", "deliverable_lesser_stage",
+                           "missed when the follow-up report names a lesser stage than promised",
+                           f"An approval was promised ({target.span}); the follow-up report says it is "
+                           f"still pending: {o.span}.", outcome=o, provisional=o.provisional)
     if promise.kind in ("title", "event"):
         ok = is_title if promise.kind == "title" else (is_event or is_title)
         if ok:
@@ -1012,6 +1151,35 @@ def _stage_verdict(target: Target, promise: Promise | None, o: Outcome, coverage
                        f"Promised “{p_word}” ({target.span}); the follow-up report says only "
                        f"“{o.stage}”: {o.span}.", outcome=o, provisional=o.provisional)
     return _unclear_stage(target, o, f"promised “{p_word}”, reported “{o.stage}”")
+
+
+def _started(promise: Promise, o: Outcome) -> bool:
+    """A promise to start works (开工, 启动实施) is kept when the report says they are under
+    way or further on: "远山红郡住宅小区一期建设顺利推进", "综合指挥大厅…建设基本完成",
+    not a bare "完成" (other work at the same place). Progress words must speak of building ("建设", "施工"), and
+    preparation words ("前期工作", "规划设计") say nothing of a start."""
+    w = words()
+    if max(_outcome_rank(x) for x in promise.words) > 1 or o.stage in w["act"] + w["title"] + w["event"]:
+        return False
+    if o.stage in _TASK_WORDS:
+        return False  # "大商友谊完成提档升级": a bare 完成 may be other work at the same place
+    if any(x in o.span for x in w["stages"]["0"]):
+        return False
+    rank = _outcome_rank(o.stage)
+    if o.stage in w["loose_completion"] or rank >= 3:
+        return True
+    return rank == 2 and any(x in o.span for x in w["works_under_way"])
+
+
+def _approval_coverage(target: Target, o: Outcome) -> float:
+    """Share of the project's name in the outcome, the approval words (核准 …) left out;
+    0 unless every piece of the name shows up."""
+    name = deliverable_name(target.span)
+    for x in words()["promise_title"]:
+        name = name.replace(x, "")
+    name = "|".join(p for p in name.split("|") if len(p) >= 2)
+    o_name = deliverable_name(o.span)
+    return name_coverage(name, o_name) if name and _all_heads(name, o_name) else 0.0
 
 
 def _outcome_rank(stage: str | None) -> int:
@@ -1071,6 +1239,13 @@ def _statements(target: Target, outcomes: list[Outcome], kinds: tuple[str, ...])
     floor = float(policy()["matching"]["min_overlap"])
     checked = _checked_clause(target.span)
     t = _relative_words(checked)
+    if _names_nothing(t):
+        # "…深入实施农村牧区“十个全覆盖”工程，…，全面完成各项任务": the tasks are those of the
+        # sentence's named programme, not every task of the report ("完成了…各项目标任务").
+        named = re.findall(r"“([^”]{2,})”", _context(target))
+        if not named:
+            return []
+        t = named[-1]
     # One of several targets cut from one sentence ("能耗和主要污染物排放量继续下降"):
     # its own indicator must match too (unless it is only a verb: "牢牢守住").
     own = target.indicator if target.indicator and target.indicator in checked else ""
@@ -1087,6 +1262,19 @@ def _statements(target: Target, outcomes: list[Outcome], kinds: tuple[str, ...])
             out.append((s, o))
     out.sort(key=lambda p: (-p[0], p[1].line))
     return out
+
+
+def _names_nothing(words_: str) -> bool:
+    """Relative-target words that name nothing once generic words are gone ("各项任务")."""
+    rest = clean(words_)
+    for g in _generic_longest_first():
+        rest = rest.replace(g, "")
+    return len(rest) < 2
+
+
+@lru_cache(maxsize=None)
+def _generic_longest_first() -> tuple[str, ...]:
+    return tuple(sorted((g for g in words()["generic"]["words"] if len(g) > 1), key=len, reverse=True))
 
 
 def _checked_clause(span: str) -> str:
