@@ -125,7 +125,7 @@ def _run_with_progress(quiet: bool, writer, paths, **options):
 
 TARGET_COLUMNS = ["line", "kind", "indicator", "comparator", "value", "unit", "target_year", "horizon", "span"]
 OUTCOME_COLUMNS = ["line", "indicator", "value", "unit", "measure", "provisional", "year", "span"]
-LEDGER_COLUMNS = ["id", "jurisdiction", "target_year", "verdict", "reason_code", "span",
+LEDGER_COLUMNS = ["id", "jurisdiction", "target_year", "verdict", "reviewed_by", "reason_code", "span",
                   "outcome_span", "target_doc", "line"]
 
 
