@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import partial
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -130,7 +130,7 @@ def ingest(
     files = report_files(paths)
     result = IngestResult()
     parsed: dict[str, Report] = {}  # kept for judging, so follow-ups are not read twice
-    in_batch: dict[tuple[str, int, str], Extracted] = {}
+    in_batch: dict[tuple[str, int, str], tuple[Path, str]] = {}  # slot → (file, sha256)
     touched: set[tuple[str, int]] = set()
     with _extracting(files, jurisdiction, year) as items, writing(engine) as session:
         for i, item in enumerate(items):
@@ -196,15 +196,13 @@ def _slot(report: Report) -> tuple[str, int, str]:
     return (report.jurisdiction, report.plan_year, report.kind)
 
 
-def _refuse_clash_within(seen: dict[tuple[str, int, str], Extracted], item: Extracted) -> None:
+def _refuse_clash_within(seen: dict[tuple[str, int, str], tuple[Path, str]], item: Extracted) -> None:
     """Two different files of one batch claiming the same jurisdiction, year and kind."""
     slot = _slot(item.report)
-    other = seen.get(slot)
-    if other is not None and other.report.sha256 != item.report.sha256:
+    other = seen.setdefault(slot, (item.path, item.report.sha256))
+    if other[1] != item.report.sha256:
         j, y, k = slot
-        raise ConflictError(f"{item.path}: {other.path.name} is also {j} {y} ({k}) with different content")
-    # Only what the message needs, not the extracted lists.
-    seen[slot] = Extracted(path=item.path, report=item.report, content=b"", targets=[], outcomes=[])
+        raise ConflictError(f"{item.path}: {other[0].name} is also {j} {y} ({k}) with different content")
 
 
 def _known(session: Session, sha256: str) -> bool:
@@ -247,24 +245,13 @@ def _write(session: Session, item: Extracted) -> None:
     session.flush()
     if item.targets:
         session.connection().execute(insert(TargetRow.__table__), [
-            dict(
-                uid=target_uid(r, t, seq), document_id=doc.id, seq=seq, jurisdiction=r.jurisdiction,
-                line=t.line, span=t.span, kind=t.kind, indicator=t.indicator,
-                indicator_key=t.indicator_key, comparator=t.comparator, value=t.value,
-                value_max=t.value_max, unit=t.unit, target_year=t.target_year, horizon=t.horizon,
-                measure=t.measure, polarity=t.polarity, relation=t.relation, stage=t.stage,
-                quote=t.quote,
-            )
+            {**_shared_fields(t, TargetRow), "uid": target_uid(r, t, seq), "document_id": doc.id,
+             "seq": seq, "jurisdiction": r.jurisdiction}
             for seq, t in enumerate(item.targets)
         ])
     if item.outcomes:
         session.connection().execute(insert(OutcomeRow.__table__), [
-            dict(
-                document_id=doc.id, seq=seq, line=o.line, span=o.span, indicator=o.indicator,
-                indicator_key=o.indicator_key, value=o.value, unit=o.unit, year=o.year,
-                measure=o.measure, comparator=o.comparator, provisional=o.provisional,
-                stage=o.stage, statement=o.statement, quote=o.quote,
-            )
+            {**_shared_fields(o, OutcomeRow), "document_id": doc.id, "seq": seq}
             for seq, o in enumerate(item.outcomes)
         ])
     session.expunge(doc)  # its bytes are not needed again in this run
@@ -273,23 +260,17 @@ def _write(session: Session, item: Extracted) -> None:
 # ---------------------------------------------------------------- judging
 
 
+def _shared_fields(record: Target | Outcome, table: type) -> dict[str, Any]:
+    """The record's fields that the table stores under the same name."""
+    return {f.name: getattr(record, f.name) for f in fields(record) if f.name in table.model_fields}
+
+
 def _as_target(row: TargetRow) -> Target:
-    return Target(
-        line=row.line, span=row.span, kind=row.kind, indicator=row.indicator,  # type: ignore[arg-type]
-        comparator=row.comparator, value=row.value, unit=row.unit,  # type: ignore[arg-type]
-        target_year=row.target_year, horizon=row.horizon, value_max=row.value_max,  # type: ignore[arg-type]
-        measure=row.measure, polarity=row.polarity, indicator_key=row.indicator_key,  # type: ignore[arg-type]
-        relation=row.relation, stage=row.stage, quote=row.quote,
-    )
+    return Target(**{f.name: getattr(row, f.name) for f in fields(Target) if f.name in TargetRow.model_fields})
 
 
 def _as_outcome(row: OutcomeRow) -> Outcome:
-    return Outcome(
-        line=row.line, span=row.span, indicator=row.indicator, value=row.value, unit=row.unit,
-        year=row.year, measure=row.measure, comparator=row.comparator,  # type: ignore[arg-type]
-        provisional=row.provisional, indicator_key=row.indicator_key, stage=row.stage,
-        statement=row.statement, quote=row.quote,
-    )
+    return Outcome(**{f.name: getattr(row, f.name) for f in fields(Outcome) if f.name in OutcomeRow.model_fields})
 
 
 class _FollowUps:
