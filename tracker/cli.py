@@ -132,7 +132,9 @@ LEDGER_COLUMNS = ["id", "jurisdiction", "target_year", "verdict", "reviewed_by",
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A report file (.txt; UTF-8 or GB18030).")],
-    outcomes: Annotated[bool, typer.Option("--outcomes", help="List outcomes from the review part instead of targets.")] = False,
+    outcomes: Annotated[
+        bool, typer.Option("--outcomes", help="List outcomes from the review part instead of targets.")
+    ] = False,
     fmt: FormatOption = Format.table,
     jurisdiction: JurisdictionOverride = None,
     year: YearOverride = None,
@@ -224,10 +226,17 @@ def ledger(
 
 @app.command()
 def scorecard(
-    jurisdiction: Annotated[Optional[str], typer.Argument(help="Jurisdiction as in the ledger, e.g. 海拉尔区 or 全国.")] = None,
+    jurisdiction: Annotated[
+        Optional[str], typer.Argument(help="Jurisdiction as in the ledger, e.g. 海拉尔区 or 全国.")
+    ] = None,
     year: Annotated[Optional[int], typer.Argument(help="Year the targets were due.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the markdown here (with its chart beside it) instead of printing it.")] = None,
-    all_: Annotated[Optional[Path], typer.Option("--all", help="Write one scorecard per jurisdiction and year into this folder.")] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Write the markdown here, with its chart beside it, not to the screen."),
+    ] = None,
+    all_: Annotated[
+        Optional[Path], typer.Option("--all", help="Write one scorecard per jurisdiction and year into this folder.")
+    ] = None,
 ) -> None:
     """A markdown scorecard of one jurisdiction's targets for one year (or --all of them)."""
     from tracker import api
@@ -313,9 +322,13 @@ class ExportFormat(str, Enum):
 
 @app.command()
 def export(
-    what: Annotated[ExportWhat, typer.Option("--what", help="ledger (targets with verdicts), outcomes or documents.")] = ExportWhat.ledger,
+    what: Annotated[
+        ExportWhat, typer.Option("--what", help="ledger (targets with verdicts), outcomes or documents.")
+    ] = ExportWhat.ledger,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.jsonl,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of printing.")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of printing.")
+    ] = None,
 ) -> None:
     """Export every field, for spreadsheets and other tools. Rows follow the JSON Schemas in
     schemas/; target ids are stable, so next year's export joins on them."""
@@ -361,7 +374,8 @@ def _describe_update(result) -> str:
             if r["machine_verdict"] == "missed":
                 lines.append(f"  missed  {r['jurisdiction']} {r['target_year']} {r['span']}  [{r['id']}]")
     for old, r in result.changed:
-        lines.append(f"  changed {old} → {r['machine_verdict']}  {r['jurisdiction']} {r['target_year']} {r['span']}  [{r['id']}]")
+        lines.append(f"  changed {old} → {r['machine_verdict']}  {r['jurisdiction']} {r['target_year']} "
+                     f"{r['span']}  [{r['id']}]")
     new = Counter((r["jurisdiction"], r["target_year"]) for r in result.new_targets)
     for (j, y), n in sorted(new.items()):
         lines.append(f"new targets recorded: {j} {y}: {n}")

@@ -95,7 +95,8 @@ class Target:
     measure: Measure = "none"
     polarity: int = 1  # +1 more is better, -1 less is better
     indicator_key: str | None = None  # lexicon id when the indicator is known
-    relation: str | None = None  # relative targets: synchronous, above_average, assigned_task, decrease, increase, zero, stable ...
+    # relative targets: synchronous, above_average, assigned_task, decrease, increase, zero, stable ...
+    relation: str | None = None
     stage: str | None = None  # deliverables: the promised stage (投入使用, 建成, 开工, 创建 ...)
     quote: str = ""  # the whole sentence around the span, for a reader
     offset: int = 0  # offset of span in its paragraph text (for ordering and tracing)
@@ -126,7 +127,9 @@ class Verdict:
     """The judgement of one target against the follow-up report."""
 
     verdict: VerdictName
-    reason_code: str  # at_least, ceiling, about, range, synchronous, task_completed, deliverable_done, deliverable_lesser_stage, not_reported, different_measure, external_data, ambiguous, no_followup ...
+    # at_least, ceiling, about, range, synchronous, task_completed, deliverable_done,
+    # deliverable_lesser_stage, not_reported, different_measure, external_data, ambiguous, no_followup ...
+    reason_code: str
     rule: str  # the policy rule applied, in words
     reason: str  # one sentence for a reader
     outcome: Outcome | None = None
