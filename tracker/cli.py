@@ -156,8 +156,9 @@ def text(
     file: Annotated[Path, typer.Argument(help="A report file.")],
     lines: Annotated[Optional[str], typer.Option("--lines", "-n", help="Only these lines, e.g. 70-80 or 75.")] = None,
 ) -> None:
-    """Print a report's text with line numbers: the lines every citation refers to
-    (for .docx/.pdf/.html, the lines of the text read out of the file)."""
+    """Print a report's text with line numbers: the lines every citation refers to.
+
+    For .docx/.pdf/.html these are the lines of the text read out of the file."""
     from tracker.api import numbered_text
 
     try:
@@ -281,8 +282,10 @@ def review(
     note: Annotated[str, typer.Option("--note", help="Why: what you checked, and where.")],
     by: Annotated[Optional[str], typer.Option("--by", help="Who reviewed it.")] = None,
 ) -> None:
-    """Override a target's verdict. The machine's verdict is kept beside yours, every
-    change is kept in the history, and re-judging never erases a review."""
+    """Override a target's verdict with your own, and say why.
+
+    The machine's verdict is kept beside yours, every change is kept in the history,
+    and re-judging never erases a review."""
     from tracker.ledger import review as do_review
 
     try:
@@ -330,8 +333,10 @@ def export(
         Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of printing.")
     ] = None,
 ) -> None:
-    """Export every field, for spreadsheets and other tools. Rows follow the JSON Schemas in
-    schemas/; target ids are stable, so next year's export joins on them."""
+    """Export every field, for spreadsheets and other tools.
+
+    Rows follow the JSON Schemas in schemas/; target ids are stable, so next year's
+    export joins on them."""
     from tracker.api import export_rows
     from tracker.render.output import render
 
