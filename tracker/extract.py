@@ -772,7 +772,12 @@ class _Clause:
         keeps the clause's verb ("完成自来水泵站、污水泵站建设"). Each is judged alone.
         """
         out = []
+        import os
         for i, (p, q) in enumerate(pieces):
+            if i and os.environ.get("XP") == "a":
+                break
+            if i and os.environ.get("XP") == "b" and "等" in self.text[at + pieces[-1][0]:end]:
+                break
             a = span_a if i == 0 else at + p
             b = end
             name = _strip_object(self.text[at + p:at + q])
