@@ -175,12 +175,63 @@ NOTHING = [
     "谋划好空港物流、保税仓库项目。",
     "扩大对外开放。",
     "促进恒宇医疗等项目尽快落地。",
+    # the closing call of a report (hailar-2014, hailar-2015)
+    "让我们在市委、市政府和区委的坚强领导下，紧紧依靠全区广大干部群众，坚定信心，扎实工作，"
+    "为圆满完成全年的工作任务，开创区域经济中心和区域中心城市建设新局面而努力奋斗!",
+    "各位代表，当前我区正处于深化改革、转型发展的关键时期，让我们在市委、市政府和区委的坚强领导下，"
+    "以踏石留印、抓铁有痕的劲头，全面完成2015年的各项工作任务，为打造“两个中心”做出新贡献。",
+    # a breakdown of a total after 其中 (hailar-2015)
+    "其中，工业类3个、城市建设类28个、农业类21个、商贸流通类7个、民生社会事业类46个。",
+    # a stage verb inside a name (hailar-2016)
+    "依托呼伦贝尔经济技术开发区海拉尔食品产业园，培育、引进大的龙头企业发展绿色农畜产品加工业。",
+    # an aim: what a place should become (hailar-2014, -2016, -2017, 004)
+    "打造联通俄蒙、对接东北的区域物流中心。",
+    "打造特色街区。",
+    "打造环海拉尔精品旅游线路。",
+    "打造高寒地区智慧型生态农业园区。",
+    "打造服务全市的中试验证平台。",
+    "打造“两个中心”。",
+    # a plan naming no place or field of its own (hailar-2014, -2017)
+    "制定发展规划。",
+    "制定整体规划。",
+    # a verb and object as the topic of advice (national-2022, national-2023)
+    "制定涉企政策要多听市场主体意见。",
+    "制定政策要遵循规律、广聚共识、于法有据。",
+    # help for a class of firms, none named (hailar-2012)
+    "要帮助非公企业增资扩容、技改扩能。",
+    # a fact the next clause answers (national-2022)
+    "今年高校毕业生超过1000万人，要加强就业创业指导、政策支持和不断线服务。",
+    # a list opening on a generic thing (hailar-2015)
+    "开通新线路、增加公交站点。",
+    # tasks "given", none named (national-2023)
+    "围绕实现建军一百年奋斗目标，边斗争、边备战、边建设，完成好党和人民赋予的各项任务。",
 ]
 
 
 @pytest.mark.parametrize("text", NOTHING)
 def test_exhortations_give_nothing(text):
     assert targets_from_text(text, year=2024) == []
+
+
+FUNDED = [
+    # hailar-2015: money spent, then the thing it pays for: one target holding both
+    ("投资1亿元，启动实施黑羊站水厂改扩建工程。",
+     [("deliverable", "投资1亿元，启动实施黑羊站水厂改扩建工程")]),
+    ("不断加大教育投入，投资3.1亿元，实施桃李中学、三中分校、第五中学扩建工程。",
+     [("quantitative", "投资3.1亿元，实施桃李中学、三中分校、第五中学扩建工程")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FUNDED)
+def test_money_clause_joins_what_it_funds(text, expected):
+    assert [(t.kind, t.span) for t in targets_from_text(text, year=2015)] == expected
+
+
+def test_restated_target_is_dropped():
+    # national-2021: the rationale restates the GDP target with the same number
+    ts = targets_from_text("国内生产总值增长6%以上。经济增速是综合性指标，今年预期目标设定为6%以上，"
+                           "考虑了经济运行恢复情况。", year=2021)
+    assert [t.span for t in ts] == ["国内生产总值增长6%以上"]
 
 
 def test_shared_qualifier_distributes():

@@ -75,6 +75,9 @@ NOT_QUANTITIES = [
     "千方百计",
     "十四小学投入使用",
     "部门协同",
+    # idioms and names holding a bare magnitude (national-2022, hailar-2014)
+    "要坚持把教育这个关乎千家万户和中华民族未来的大事办好",
+    "雪花、亘富、万家惠等在建项目尽早建成投产",
 ]
 
 

@@ -47,7 +47,8 @@ def test_less_is_better_indicators():
 
 def test_units_have_known_keys_and_bases():
     data = rules.load("units")
-    assert set(data) == {"magnitudes", "bases", "unit", "counters"}
+    assert set(data) == {"magnitudes", "bases", "unit", "counters", "idioms"}
+    assert all(len(w) >= 4 for w in data["idioms"]["words"])
     for name, row in data["unit"].items():
         assert set(row) <= rules.UNIT_KEYS, name
         assert row["dimension"] in data["bases"], name

@@ -26,6 +26,12 @@ Conventions that serve checking (each target can be verified on its own):
 - facts spread over clauses: a topic clause ("对小微企业…的部分，…，再减半征收所得税") and
   a thing named clauses before its stage ("X建设，加大招商力度，…，确保盘活运营") are in
   the span; a number with no subject ("…增长7.5%，达到309亿元") takes the clause before's.
+- money spent and what it pays for are one target ("投资1亿元，启动实施…改扩建工程").
+
+Not targets: the closing call ("让我们…而努力奋斗"), a breakdown after 其中 ("其中，工业类3
+个、…"), a number restating a target ("预期目标设定为6%以上"), numerals inside idioms
+("千家万户"), an aim ("打造…的区域物流中心", "打造特色街区"), a plan naming nothing
+("制定发展规划"), a verb and object as the topic of advice ("制定涉企政策要多听…").
 """
 
 from __future__ import annotations
@@ -44,6 +50,12 @@ _SENTENCE_RE = re.compile(r"[^。！？；;!?]+[。！？；;!?]?")
 _CLAUSE_RE = re.compile(r"(?:[，：]|,(?!\d{3})|:(?!\d))")
 # a clause without one of these holds no quantity worth reading (a lone 一 is never a target)
 _MAY_HOLD_NUMBER = re.compile(r"[0-9０-９二两三四五六七八九十百千万亿零〇]")
+# a slogan in quotes counting its parts ("“两个中心”"): no thing to deliver
+_SLOGAN = re.compile(r"“[^”]*[一二两三四五六七八九十][^”]*”?")
+# a modal after a verb's object makes the verb and object a topic ("制定政策要遵循规律")
+_TOPIC_MODAL = re.compile(r"[^主重需只]要(?![素塞求点闻])")
+# a clause after a number that says what must be done about it ("…超过1000万人，要加强…")
+_THEN_TASK = re.compile(r"[，,]\s*要(?![求素塞点闻])")
 _TRIVIAL_TAIL = "”“’‘\"'）)》」』 \t.。；;，,、：:!！?？"
 
 
@@ -78,6 +90,9 @@ class _Words:
     needs_indicator: frozenset[str]
     soft_decrease: tuple[str, ...]
     stop_at: tuple[str, ...]
+    exhortation: tuple[str, ...]
+    funding: re.Pattern[str]
+    restated: re.Pattern[str]
     progress: re.Pattern[str]
     measurable: tuple[str, ...]
     predicates: frozenset[str]
@@ -85,6 +100,10 @@ class _Words:
     generic_task: re.Pattern[str]
     name_suffixes: tuple[str, ...]
     compound_before: str
+    aim_before: frozenset[str]
+    aim_qualities: tuple[str, ...]
+    aim_quality_words: re.Pattern[str]
+    name_words: tuple[str, ...]
     mode_before: str
     copula: re.Pattern[str]
     shared_each: re.Pattern[str]
@@ -148,6 +167,9 @@ def _words() -> _Words:
         stage_before=re.compile(_alt(stage["before"])),
         strong=frozenset(stage["strong_before"]),
         weak=frozenset(stage["weak_before"]),
+        aim_before=frozenset(stage["aim_before"]),
+        aim_qualities=tuple(stage["aim_qualities"]),
+        aim_quality_words=re.compile(_alt(stage["aim_quality_words"])),
         event_before=frozenset(stage["event_before"]),
         concrete=tuple(sorted(obj["concrete_heads"], key=len, reverse=True)),
         abstract=tuple(sorted(obj["abstract_heads"], key=len, reverse=True)),
@@ -164,6 +186,9 @@ def _words() -> _Words:
         needs_indicator=frozenset(t["relative_needs_indicator"]["relations"]),
         soft_decrease=tuple(t["relative_needs_indicator"]["soft_decrease"]),
         stop_at=tuple(t["part"]["stop_at"]),
+        exhortation=tuple(t["part"]["exhortation"]),
+        funding=re.compile(t["part"]["funding"]),
+        restated=re.compile(t["part"]["restated"]),
         progress=re.compile(rf"(?:{_alt(obj['progress'])})$"),
         measurable=tuple(t["relative_needs_indicator"]["measurable_heads"]),
         predicates=frozenset(t["relative_needs_indicator"]["predicates"]),
@@ -171,6 +196,7 @@ def _words() -> _Words:
         name_suffixes=tuple(t["relative_name"]["suffixes"]),
         floor=re.compile(rf"^[^，；。]{{0,6}}(?:{_alt(lead['floor_nouns'])})$"),
         compound_before=obj["compound_before"],
+        name_words=tuple(obj["name_words"]),
         mode_before=obj["mode_before"],
         copula=re.compile(rf"^(?:{_alt(lead['copula'])})"),
         shared_each=re.compile(rf"(?:{_alt(lead['each'])})(?:再|将)?$"),
@@ -239,12 +265,27 @@ def extract_targets(report: Report) -> list[Target]:
             if para.text.lstrip().startswith(_words().stop_at):
                 break  # a glossary or notes: nothing after it is a commitment
             out.extend(_paragraph_targets(para, year, horizon))
+    return _without_restatements(out)
+
+
+def _without_restatements(targets: list[Target]) -> list[Target]:
+    """Drop a number that only restates an earlier target ("预期目标设定为6%以上" after
+    "国内生产总值增长6%以上"): same value, unit and horizon, its subject the target itself."""
+    seen: set[tuple] = set()
+    out = []
+    for t in targets:
+        key = (t.horizon, t.value, t.unit, t.comparator)
+        if t.kind == "quantitative" and key in seen and _words().restated.match(t.indicator or ""):
+            continue
+        if t.kind == "quantitative":
+            seen.add(key)
+        out.append(t)
     return out
 
 
 def targets_from_text(text: str, *, year: int, horizon: str = "annual") -> list[Target]:
     """Targets in a piece of plan text (one paragraph); lines count from 1."""
-    return _paragraph_targets(Paragraph(text, ((0, 1),)), year, horizon)
+    return _without_restatements(_paragraph_targets(Paragraph(text, ((0, 1),)), year, horizon))
 
 
 # --- paragraphs, sentences, clauses ------------------------------------------------------
@@ -261,13 +302,20 @@ def _paragraph_targets(para: Paragraph, year: int, horizon: str) -> list[Target]
         topic = -1  # paragraph offset of a pending topic clause ("对小微企业…的部分")
         earlier: list[tuple[int, str]] = []
         for c_start, c_end in _clauses(sentence):
+            if any(w in sentence[c_start:c_end] for w in _words().exhortation):
+                break  # "让我们…，为圆满完成全年的工作任务…而努力奋斗": the closing call
             ctx = _Clause(para, year, horizon, sentence.strip(), start + c_start, sentence[c_start:c_end])
             ctx.after_deliverable = any(t.kind == "deliverable" for t in previous)
+            ctx.breakdown = (sentence[:c_start].rstrip("，,： ").endswith("其中")
+                             or sentence[c_start:c_end].lstrip().startswith("其中"))
             ctx.previous_text = prev_text
             ctx.topic = topic
             ctx.earlier = earlier
             before = previous
             previous = ctx.targets()
+            if (previous and _THEN_TASK.match(sentence, c_end) and not _words().creating.match(ctx.text, ctx.core_start)
+                    and all(t.kind == "quantitative" for t in previous)):
+                previous = []  # "今年高校毕业生超过1000万人，要加强…": the fact the task answers
             if (before and previous and before[-1].kind == "quantitative" and before[-1].indicator
                     and all(t.kind == "quantitative" and not t.indicator for t in previous)):
                 # "地区生产总值增长7.5%，达到309亿元": a number with no subject of its own
@@ -296,6 +344,20 @@ def _paragraph_targets(para: Paragraph, year: int, horizon: str) -> list[Target]
                             for t in levels]
             levels = ([*levels, *previous] if previous and all(
                 t.kind == "quantitative" and t.measure == "level" for t in previous) else [])
+            if (len(before) == 1 and out and out[-1] is before[0] and before[0].kind == "quantitative"
+                    and _words().funding.match(before[0].span) and prev_text.endswith(before[0].span)):
+                money = before[0]
+                if previous and all(t.kind == "deliverable" for t in previous):
+                    # "投资1亿元，启动实施黑羊站水厂改扩建工程": the money pays for the thing
+                    out.pop()
+                    first = previous[0]
+                    previous[0] = dataclasses.replace(
+                        first, offset=money.offset, line=money.line,
+                        span=para.text[money.offset:first.offset + len(first.span)])
+                elif not previous and _words().creating.match(ctx.text, ctx.core_start):
+                    # "投资3.1亿元，实施桃李中学、三中分校、第五中学扩建工程": what it pays for
+                    end = ctx.offset + len(_strip_tail(ctx.text))
+                    out[-1] = dataclasses.replace(money, span=para.text[money.offset:end])
             prev_text = _strip_tail(ctx.text[ctx.core_start:])
             out.extend(previous)
     return out
@@ -323,6 +385,7 @@ class _Clause:
         self.text = text
         self.core_start, self.lead = _leader(text)
         self.after_deliverable = False  # the previous clause of the sentence was a deliverable
+        self.breakdown = False  # the clause follows 其中: it parts a total stated before
         self.previous_text = ""  # the previous clause of the sentence, leader stripped
         self.first_number = 0  # offset of the clause's first number
         self.topic = -1  # paragraph offset of the topic clause this one completes, if any
@@ -534,6 +597,11 @@ class _Clause:
         tail = _strip_tail(self.text[q.end:b])
         if tail and grammar.unit_dimension(q.unit) == "age":
             return False  # "3岁以下婴幼儿": an age qualifies the people counted
+        w = _words()
+        if self.breakdown and q.comparator == "=":
+            head = self.text[self.core_start:q.num_start]
+            if not (w.growth.search(head) or w.change.search(head) or w.creating.search(head)):
+                return False  # "其中，工业类3个、城市建设类28个": parts of a total, no promise
         if q.comparator != "=" and not q.text.startswith(("达", "保持")):
             return True  # 以上 / 以内 / 左右 / 突破 / 超过 / 控制在 ...
         if tail and _words().floor.match(tail):
@@ -689,9 +757,13 @@ class _Clause:
             verb = m.group(0)
             if m.start() > 0 and body[m.start() - 1] in w.compound_before:
                 continue  # "改扩建", "重建": part of another word
+            if body.startswith(w.name_words, m.start()):
+                continue  # "经济技术开发区": part of a name
             raw = _strip_tail(body[m.end():])
             if raw.startswith("了"):
                 return []  # "编制了…": done already, a review
+            if _TOPIC_MODAL.search(raw):
+                continue  # "制定涉企政策要多听市场主体意见": how to do it, not a thing to do
             obj = _strip_object(raw)
             if not obj or raw[0] in "、，" or not self._verb_object_ok(verb, obj, raw):
                 continue
@@ -772,12 +844,7 @@ class _Clause:
         keeps the clause's verb ("完成自来水泵站、污水泵站建设"). Each is judged alone.
         """
         out = []
-        import os
         for i, (p, q) in enumerate(pieces):
-            if i and os.environ.get("XP") == "a":
-                break
-            if i and os.environ.get("XP") == "b" and "等" in self.text[at + pieces[-1][0]:end]:
-                break
             a = span_a if i == 0 else at + p
             b = end
             name = _strip_object(self.text[at + p:at + q])
@@ -800,8 +867,13 @@ class _Clause:
 
     def _verb_object_ok(self, verb: str, obj: str, raw: str) -> bool:
         w = _words()
-        if obj.startswith(w.generic) and len(obj) <= 6:
-            return False
+        if obj.startswith(w.generic) and len(obj) <= 6 or re.split("[、和及]", obj)[0] in w.generic:
+            return False  # "开通新线路、增加公交站点": the first thing named is no thing
+        if verb in w.aim_before and ("的" in raw or obj.startswith(w.aim_qualities)
+                                     or w.aim_quality_words.search(raw)):
+            return False  # "打造联通俄蒙、对接东北的区域物流中心", "打造特色街区": an aim
+        if _SLOGAN.fullmatch(_strip_tail(raw)) or _SLOGAN.fullmatch(obj):
+            return False  # a slogan in quotes: 打造“两个中心”
         if verb in w.event_before:
             return obj.endswith(w.event_heads)
         if verb in w.campaign_before:
@@ -812,8 +884,6 @@ class _Clause:
             return False
         if verb not in w.strong and raw.endswith(w.abstract):
             return False  # "建立…工作机制"; but "完成…布展工作" is a completion
-        if re.fullmatch(r"“[^”]*[一二两三四五六七八九十][^”]*”?", obj):
-            return False  # a slogan in quotes: 打造“两个中心”
         return verb in w.strong and len(obj) >= 3
 
     # -- record

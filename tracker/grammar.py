@@ -161,11 +161,18 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every number with a unit in `text`, left to right, with comparator words."""
     out: list[Quantity] = []
     table = _word_table()
+    idioms = [m.span() for m in _idiom_re().finditer(text)]
     for m in _quantity_re().finditer(text):
         q = _quantity_from_match(m, table)
-        if q is not None:
+        if q is not None and not any(a < q.end and q.num_start < b for a, b in idioms):
             out.append(q)
     return out
+
+
+@cache
+def _idiom_re() -> re.Pattern[str]:
+    """Set phrases whose numerals count nothing ("千家万户"), from units.toml [idioms]."""
+    return re.compile(_alt(rules.load("units")["idioms"]["words"]))
 
 
 def _quantity_from_match(m: re.Match[str], table) -> Quantity | None:
@@ -178,6 +185,8 @@ def _quantity_from_match(m: re.Match[str], table) -> Quantity | None:
         num, mag = g["num"], g["mag"] or ""
         if num is None and not mag:
             return None  # a bare unit word ("个", "家") is no quantity
+        if num is None and not g["pre"] and not g["infix"]:
+            return None  # "万家惠": a bare 万 counts only after a comparator ("超万人")
         chinese = num is not None and not num[0].isdigit()
         try:
             value = parse_number(num) if num is not None else 1.0  # "超万人" = 1 万人
