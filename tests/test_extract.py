@@ -524,3 +524,13 @@ def test_five_year_goals_have_period_end():
     five = [t for t in ts if t.horizon == "five_year"]
     assert five and all(t.target_year == 2030 for t in five)
     assert any(t.indicator_key == "gdp" and t.value == 4.5 for t in five)
+
+
+def test_a_target_naming_a_later_year_is_due_then():
+    # hailar-2016-gwr.txt line 125: promised in the 2016 plan, due at the end of 2017.
+    from tracker.extract import targets_from_text
+
+    found = targets_from_text("到2017年底前实现农村贫困人口96户、183人全部稳定脱贫。", year=2016)
+    assert found and all(t.target_year == 2017 for t in found)
+    same_year = targets_from_text("新增就业5300人。", year=2016)
+    assert [t.target_year for t in same_year] == [2016]

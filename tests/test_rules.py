@@ -75,8 +75,9 @@ def test_target_words_shape_and_regexes_compile():
     t = rules.target_words()
     assert set(t) == {"measure", "stage", "object", "leader", "quantity", "relative", "title",
                       "act", "relative_generic", "relative_name", "relative_needs_indicator",
-                      "part", "relative_list", "topic"}
+                      "part", "relative_list", "topic", "due"}
     assert set(t["topic"]) == {"starts", "ends", "passing", "acts"}
+    assert re.compile(t["due"]["year"]).groups == 1  # the year is group 1
     re.compile(t["topic"]["passing"])
     for p in t["topic"]["acts"] + t["act"]["patterns"]:
         assert "(?P<verb>" in re.compile(p).pattern, p

@@ -900,12 +900,23 @@ class _Clause:
         return Target(
             line=line, span=span, kind=kind, indicator=indicator.strip("，、 "),
             comparator=fields.pop("comparator", None), value=fields.pop("value", None),
-            unit=fields.pop("unit", None), target_year=self.year, horizon=self.horizon,
+            unit=fields.pop("unit", None), target_year=_due_year(span, self.year), horizon=self.horizon,
             quote=self.quote, offset=offset, **fields,
         )
 
 
 # --- small helpers -----------------------------------------------------------------------
+
+
+@cache
+def _due_re() -> re.Pattern[str]:
+    return re.compile(rules.target_words()["due"]["year"])
+
+
+def _due_year(span: str, year: int) -> int:
+    """The year the target falls due: its part's year, unless its own words name a later one."""
+    named = [int(m.group(1)) for m in _due_re().finditer(span)]
+    return max([year, *named])
 
 
 def _leader(text: str) -> tuple[int, str]:
