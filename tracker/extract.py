@@ -89,7 +89,6 @@ class _Words:
     rate_words: tuple[str, ...]
     needs_indicator: frozenset[str]
     soft_decrease: tuple[str, ...]
-    stop_at: tuple[str, ...]
     exhortation: tuple[str, ...]
     funding: re.Pattern[str]
     restated: re.Pattern[str]
@@ -185,7 +184,6 @@ def _words() -> _Words:
         rate_words=tuple(t["measure"]["rate"]),
         needs_indicator=frozenset(t["relative_needs_indicator"]["relations"]),
         soft_decrease=tuple(t["relative_needs_indicator"]["soft_decrease"]),
-        stop_at=tuple(t["part"]["stop_at"]),
         exhortation=tuple(t["part"]["exhortation"]),
         funding=re.compile(t["part"]["funding"]),
         restated=re.compile(t["part"]["restated"]),
@@ -261,9 +259,8 @@ def extract_targets(report: Report) -> list[Target]:
             horizon, year = "five_year", part.year or report.five_year_end or report.plan_year
         else:
             continue
+        # Glossaries and notes after the plan are parts of their own (segment.py).
         for para in part.paragraphs:
-            if para.text.lstrip().startswith(_words().stop_at):
-                break  # a glossary or notes: nothing after it is a commitment
             out.extend(_paragraph_targets(para, year, horizon))
     return _without_restatements(out)
 
