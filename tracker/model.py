@@ -36,6 +36,7 @@ class Paragraph:
 
     text: str
     breaks: tuple[tuple[int, int], ...]
+    marked: bool = False  # the source marked it as a heading (Markdown bold line or "#")
 
     @property
     def line(self) -> int:
@@ -73,6 +74,10 @@ class Report:
     paragraphs: list[Paragraph]
     parts: list[Part]
     encoding: str = "utf-8"
+    # From a Markdown front-matter header ("source:", "title:"): the official URL is the
+    # citation a journalist prints.
+    source_url: str | None = None
+    title: str | None = None
 
     def parts_of(self, kind: PartKind) -> list[Part]:
         return [p for p in self.parts if p.kind == kind]

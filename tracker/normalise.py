@@ -41,6 +41,10 @@ CN_NUM = "一二三四五六七八九十"
 HEADING_START_RE = re.compile(
     rf"^(?:[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)]|第[{CN_NUM}]+(?:部分|章|节))"
 )
+# A numbered section heading with its first paragraph run on after a space, on one line.
+RUN_IN_HEADING_RE = re.compile(
+    rf"^(?P<head>\s*(?:[{CN_NUM}]{{1,3}}、|第[{CN_NUM}]{{1,3}}部分)[^。！？；\s]{{2,40}})\s+(?P<rest>\S.{{20,}})$"
+)
 # A heading line is short and has no sentence break inside (a trailing one is fine).
 HEADING_MAX_LEN = 60
 # The end of a heading pushed onto the next line by a page break ("…激发高质" / "量发展活力").
@@ -274,6 +278,8 @@ def is_footnote_body(text: str) -> bool:
 class _Line:
     number: int  # 1-based line in the original file
     text: str  # cleaned
+    after_blank: bool = False  # a blank line comes before it
+    marked: bool = False  # marked as a heading by the source's markup
 
 
 @dataclass
@@ -281,9 +287,11 @@ class _Builder:
     parts: list[str]
     breaks: list[tuple[int, int]]
 
+    marked: bool = False
+
     @classmethod
     def start(cls, line: _Line) -> _Builder:
-        return cls([line.text], [(0, line.number)])
+        return cls([line.text], [(0, line.number)], line.marked)
 
     @property
     def text(self) -> str:
@@ -301,7 +309,7 @@ class _Builder:
         if len(self.parts) > 1:
             # A bracket pair may only be complete now that the lines are joined.
             text, breaks = _drop_noise_spaces(widen_punctuation(text), breaks)
-        return Paragraph(text=text, breaks=tuple(breaks))
+        return Paragraph(text=text, breaks=tuple(breaks), marked=self.marked)
 
 
 Breaks = list[tuple[int, int]]
@@ -415,13 +423,31 @@ def to_simplified(text: str) -> str:
     return "\n".join(converted)
 
 
-def normalise(text: str) -> list[Paragraph]:
-    """Turn raw report text into logical paragraphs with their original line numbers."""
+def normalise(
+    text: str, *, marked: set[int] | frozenset[int] = frozenset(), blank_ends_paragraph: bool = False
+) -> list[Paragraph]:
+    """Turn raw report text into logical paragraphs with their original line numbers.
+
+    `marked`: original lines the source marked as headings. `blank_ends_paragraph`: the
+    text is Markdown, where a blank line always ends a paragraph.
+    """
     text = to_simplified(text)
-    lines = [_Line(i, clean_line(raw)) for i, raw in enumerate(split_lines(text), start=1)]
-    lines = [ln for ln in lines if ln.text]
+    lines: list[_Line] = []
+    blank = False
+    for i, raw in enumerate(split_lines(text), start=1):
+        cleaned = clean_line(raw)
+        if not cleaned:
+            blank = True
+            continue
+        run_in = RUN_IN_HEADING_RE.match(raw)
+        if run_in:  # "一、2010年的主要工作 2010年是…": the heading, then its first paragraph
+            lines.append(_Line(i, clean_line(run_in.group("head")), after_blank=True, marked=True))
+            cleaned, blank = clean_line(run_in.group("rest")), True
+        lines.append(_Line(i, cleaned, after_blank=blank and (blank_ends_paragraph or bool(run_in)),
+                           marked=i in marked and not run_in))
+        blank = False
     body_start = _title_block_end(lines)
-    paragraphs = [Paragraph(ln.text, ((0, ln.number),)) for ln in lines[:body_start]]
+    paragraphs = [Paragraph(ln.text, ((0, ln.number),), ln.marked) for ln in lines[:body_start]]
     paragraphs.extend(_join(lines[body_start:]))
     return paragraphs
 
@@ -465,7 +491,8 @@ def _join(lines: list[_Line]) -> list[Paragraph]:
             # Out of the sentence's way, but kept: they may hold digits.
             held.append(Paragraph(ln.text, ((0, ln.number),)))
             continue
-        if current is not None and _continues(current.text, ln.text):
+        if current is not None and not ln.after_blank and not ln.marked and not current.marked \
+                and _continues(current.text, ln.text):
             current.add(ln)
             continue
         flush()

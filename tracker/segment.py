@@ -15,10 +15,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
+from tracker.detect import (
+    YEAR_RE,
+    detect_delivered,
+    detect_jurisdiction,
+    plan_year_from_delivery,
+    title_year,
+    years_in,
+)
 from tracker.errors import InputError
 from tracker.model import Paragraph, Part, PartKind, Report, ReportKind
+from tracker.normalise import SALUTATION_RE
 
 # --- report language ---------------------------------------------------------------------
 
@@ -27,14 +35,13 @@ CN_NUM = "一二三四五六七八九十"
 
 # Top-level section heading: "一、2023年工作回顾", "第二部分　2024年工作安排".
 TOP_HEADING_RE = re.compile(
-    rf"^(?:(?P<num>[{CN_NUM}]{{1,3}})、|第(?P<part>[{CN_NUM}]{{1,3}})部分[：:、\s]*)(?P<title>.+)$"
+    rf"^(?:(?P<num>[{CN_NUM}]{{1,3}})(?:、|\s*(?=(?:19|20)\d\d年))|第(?P<part>[{CN_NUM}]{{1,3}})部分[：:、\s]*)(?P<title>.+)$"
 )
 TOP_HEADING_MAX_LEN = 60
 
 # A five-year plan period: "十四五", "“十三五”".
 PERIOD_RE = re.compile(rf"(?P<num>[{CN_NUM}]{{1,2}})五(?:”|\")?(?:时期|规划|期间|经济社会|的)")
 PERIOD_ANY_RE = re.compile(rf"[“\"](?P<num>[{CN_NUM}]{{1,2}})五[”\"]")
-YEAR_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")
 
 # Heading words, by the kind of section they announce.
 REVIEW_WORDS = re.compile(r"回顾|执行情况|工作总结|取得的成就|发展成就|过去")
@@ -50,7 +57,8 @@ OTHER_WORDS = re.compile(r"^(?:附件|附录|名词解释|注释|说明)")
 # The same material after the last numbered section, under a heading of its own
 # ("名词解释：", "注释", "附件1：…", "附表"): from there to the end, nothing is plan.
 CLOSING_HEADING_RE = re.compile(
-    r"^(?:名词解释|名词注释|注释|注解|附注|附件|附表|附录)\s*[\d一二三四五六七八九十]*\s*(?:[：:、.．]|$)"
+    r"^(?:(?:《政府工作报告》)?有关(?:情况|名词)?(?:说明|解释)|名词解释|名词注释|注释|注解|附注|附件|附表|附录)"
+    r"\s*[\d一二三四五六七八九十]*\s*(?:[：:、.．]|$)"
 )
 # The announcement that opens a five-year section: the plan outline was drawn up and is
 # submitted to the congress ("编制了《…纲要（草案）》，提请大会审议"). It sets no goal.
@@ -64,38 +72,45 @@ GOALS_START_RE = re.compile(rf"^(?:[“\"]?(?P<num>[{CN_NUM}]{{1,2}})五[”\"]?
 # Plan reports: "…国民经济和社会发展计划执行情况与2026年…计划草案".
 PLAN_REPORT_RE = re.compile(r"计划执行情况|计划草案")
 
-# Delivery: "——2024年1月9日在天津市静海区第三届人民代表大会…", also in Chinese
-# numerals ("二〇二四年一月九日在"). A date not followed by 在 (a web-page widget, the
-# date of a cover notice) is not the delivery date.
-DELIVERED_RE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日在")
-CN_DIGIT_CHARS = "〇零一二三四五六七八九"
-DELIVERED_CN_RE = re.compile(
-    rf"(?P<y>[{CN_DIGIT_CHARS}]{{4}})年(?P<m>[{CN_NUM}]{{1,2}})月(?P<d>[{CN_NUM}]{{1,3}})日在"
+# A top-level heading without a number: short, no sentence inside, and words that
+# name a part of a report ("2015年及“十二五”工作", "今后五年目标任务", "2022年重点工作").
+UNNUMBERED_HEADING_MAX_LEN = 32
+UNNUMBERED_HEADING_RE = re.compile(
+    r"工作回顾|回顾|工作总结|工作安排|重点工作|主要工作|主要任务|重点任务|目标任务|工作任务|总体要求|"
+    r"发展目标|主要目标|政府自身建设|的工作$|年工作|主要预期目标|工作建议|安排建议|发展成就"
+    # "2015——奋发有为、迎难而上的一年", "“十三五”——全面小康、决战决胜的五年"
+    r"|^(?:(?:19|20)\d{2}年?|[“\"]?十[一二三四五六七八九]?五[”\"]?)——"
+    # "2015年及“十二五”工作"
+    r"|^(?:19|20)\d{2}年.{0,16}工作$"
 )
-
-# Administrative units, longest suffixes first.
-PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "省", "市", "区", "县", "旗", "州", "盟")
-_SUFFIX_ALT = "|".join(PLACE_SUFFIXES)
-# Units above the one a report is about: cut after them to find its own name.
-HIGHER_UNITS = ("特别行政区", "自治区", "地区", "省", "市", "州", "盟")
-# First characters of words that refer to a place without naming it.
-GENERIC_PLACE_WORDS = set("本全我该受各此其市区县")
-# A place name starts a line or follows 在/将 ("在天津市静海区", "现将河东区").
-_PLACE = rf"(?:^|(?<=[在将]))(?P<place>[\u4e00-\u9fff]{{1,24}}?(?:{_SUFFIX_ALT}))"
-NATIONAL = "全国"
-# Evidence for the jurisdiction, strongest first.
-JURISDICTION_PATTERNS: tuple[re.Pattern[str], ...] = (
-    # "在天津市静海区第三届人民代表大会", "将河东区第十八届人民代表大会"
-    re.compile(rf"{_PLACE}\s*第[{CN_NUM}百\d]+届\s*人民代表大会", re.M),
-    # "天津市静海区区长", "海拉尔区人民政府代区长"
-    re.compile(rf"{_PLACE}(?:人民政府)?代?(?:省长|市长|区长|县长|旗长|州长|盟长|主席)", re.M),
-    # "天津市河北区人民政府"
-    re.compile(rf"{_PLACE}人民政府", re.M),
+# A heading naming its year without 年: "2016——抢抓先机、扎实开局的一年".
+DASHED_YEAR_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})——")
+# Where the plan opens in a report whose headings say nothing ("今年政府工作的总体要求是").
+PLAN_OPENING_RE = re.compile(
+    r"^(?:今年|(?P<year>(?:19|20)\d{2})年)[^。]{0,24}?(?:工作的总体要求|总体要求|主要预期目标|预期目标|"
+    r"(?:要|将)重点(?:做好|抓好)|(?:要|将)着力(?:做好|抓好))"
 )
-# The national report: delivered to the 全国人民代表大会 by the 国务院总理.
-NATIONAL_MEETING_RE = re.compile(rf"第[{CN_NUM}]+届全国人民代表大会")
-NATIONAL_SPEAKER_RE = re.compile(r"国务院总理")
-_MAKE_NAME_RE = re.compile(r"^(?:关于|印发|现将|各)")
+# The start of a period under review: "2003年以来工作回顾".
+SINCE_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年以来")
+# A heading about one year of a plan period: "开局之年", "收官之年".
+YEAR_OF_PERIOD_RE = re.compile(r"之年")
+# A heading that names this year's work beside the plan period's goals.
+THIS_YEAR_RE = re.compile(r"今年|本年|年度")
+# Words of a heading that sets work.
+PLAN_HEADING_WORDS = re.compile(r"安排|任务|目标|今年|重点|计划|要求|主要工作|思路")
+# Words that tell an account of the past from a plan, for thematic headings.
+PAST_WORDS = re.compile(r"一年来|过去一年|过去的一年|五年来|过去五年|去年|上年|全年|取得|实现了|完成了|达到了|比上年")
+FUTURE_WORDS = re.compile(r"今年|力争|预期|确保|将|要")
+PAST_OVER_FUTURE = 1.0
+# Years at least this far beyond the plan year are horizons, never the plan year.
+HORIZON_MIN_AHEAD = 3
+# The opening of a report without numbered sections ends at its salutation.
+OPENING_MAX_PARAGRAPHS = 15
+OPENING_DEFAULT_PARAGRAPHS = 3
+OPENING_SENTENCES = 1
+# A delivery date this many years from what the headings say is a typo in the date.
+DATE_TYPO_YEARS = 2
+REPORT_TITLE_RE = re.compile(r"政府工作报告|计划执行情况|计划草案")
 
 
 @dataclass
@@ -116,37 +131,57 @@ def segment(
     *,
     jurisdiction: str | None = None,
     year: int | None = None,
+    title: str | None = None,
 ) -> Report:
-    """Build a Report from normalised paragraphs; raise InputError when it is not one."""
+    """Build a Report from normalised paragraphs; raise InputError when it is not one.
+
+    `title` is the title a Markdown header gives, if any: it is read like the title block.
+    """
     if not paragraphs:
         raise InputError(f"{name}: no text found")
-    sections = split_sections(paragraphs)
-    preamble = sections[0].paragraphs if sections[0].heading is None else []
-    front_text = "\n".join(p.text for p in preamble)
-    parts = [_classify(s) for s in sections]
-    parts = [p for part in parts for p in part]
-
+    numbered = split_sections(paragraphs)
+    preamble = numbered[0].paragraphs if numbered[0].heading is None else []
+    if len(preamble) == len(paragraphs):  # no numbered section: the title block is the opening
+        preamble = _opening(paragraphs)
+    # The opening sentence after the salutation ("现在，我代表省人民政府…") belongs to it.
+    front_text = "\n".join(p.text for p in paragraphs[: len(preamble) + OPENING_SENTENCES])
+    delivered = detect_delivered(front_text, title)
+    plan_year = year or plan_year_from_delivery(delivered)
+    parts = _best_parts(paragraphs, numbered, plan_year)
+    if year is None:
+        reviewed = _reviewed_year(parts) or _planned_year(parts)
+        # The headings decide when there is no delivery date, or one years away (a typo).
+        if reviewed and (plan_year is None or abs(reviewed - plan_year) >= DATE_TYPO_YEARS):
+            plan_year = reviewed
+        # A title's year may be the year reviewed ("2007年四川省人民政府工作报告" of Jan 2008),
+        # so it comes after the review headings.
+        plan_year = plan_year or title_year(title) or _preamble_year(preamble) or _planned_year(parts)
+        parts = _best_parts(paragraphs, numbered, plan_year)
     if not any(p.kind == "plan" for p in parts):
         raise InputError(
             f"{name}: no plan part found (no section setting the coming year's work, "
             "such as '二、2024年工作安排'); is the file complete?"
         )
-    place = jurisdiction or detect_jurisdiction(front_text)
+    body = "\n".join(p.text for p in paragraphs[len(preamble):])
+    place = jurisdiction or detect_jurisdiction(front_text, body, title)
     if not place:
         raise InputError(
-            f"{name}: cannot tell which jurisdiction the report is from; use --jurisdiction"
+            f"{name}: cannot tell which jurisdiction the report is from (no place named in "
+            "its title, opening or delivery line); use --jurisdiction"
         )
-    delivered = detect_delivered(front_text)
-    review_year, plan_year = _years(parts, delivered, year)
+    review_year, plan_year = _years(parts, plan_year, year)
     if plan_year is None:
-        raise InputError(f"{name}: cannot tell which year the report plans for; use --year")
+        raise InputError(
+            f"{name}: cannot tell which year the report plans for (no delivery date or "
+            "dated plan heading); use --year"
+        )
     _fill_part_years(parts, review_year, plan_year, force=year is not None)
     five_year_end = next((p.year for p in parts if p.kind == "five_year"), None)
     return Report(
         name=name,
         sha256=sha256,
         jurisdiction=place,
-        kind=detect_kind(front_text, parts),
+        kind=detect_kind(front_text + "\n" + (title or ""), parts),
         delivered=delivered,
         review_year=review_year,
         plan_year=plan_year,
@@ -154,6 +189,101 @@ def segment(
         paragraphs=list(paragraphs),
         parts=parts,
     )
+
+
+def _reviewed_year(parts: list[Part]) -> int | None:
+    """The year after the one the review headings name ("2008年工作回顾" → 2009)."""
+    reviewed = [p.year for p in parts if p.kind == "review" and p.year]
+    return max(reviewed) + 1 if reviewed else None
+
+
+def _planned_year(parts: list[Part]) -> int | None:
+    """The latest plan heading year next to the earliest ("一、2011年，…开局" then
+    "二、2012年工作"); years further on are horizons ("2035年远景目标")."""
+    planned = [p.year for p in parts if p.kind == "plan" and p.year]
+    return max(y for y in planned if y <= min(planned) + 1) if planned else None
+
+
+def _opening(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The title block of a report without numbered sections: up to the salutation."""
+    for i, p in enumerate(paragraphs[:OPENING_MAX_PARAGRAPHS]):
+        if SALUTATION_RE.match(p.text):
+            return paragraphs[: i + 1]
+    return paragraphs[:OPENING_DEFAULT_PARAGRAPHS]
+
+
+def _preamble_year(preamble: list[Paragraph]) -> int | None:
+    """A title line in the text itself: "2026年安徽省政府工作报告"."""
+    for p in preamble[:OPENING_MAX_PARAGRAPHS]:
+        if REPORT_TITLE_RE.search(p.text) and len(p.text) <= TOP_HEADING_MAX_LEN:
+            found = title_year(p.text)
+            if found:
+                return found
+    return None
+
+
+def _best_parts(paragraphs: list[Paragraph], numbered: list[_Section], plan_year: int | None) -> list[Part]:
+    """Parts by the numbered headings; where they set no plan (or restart, being the
+    sub-sections of unnumbered ones), by unnumbered headings; else where the plan's
+    opening words or heading stand."""
+    by_number = _parts(numbered, plan_year)
+    if _has_plan(by_number) and not _restarts(paragraphs):
+        return by_number
+    unnumbered = split_at_unnumbered_headings(paragraphs)
+    if unnumbered is not None:
+        by_heading = _parts(unnumbered, plan_year)
+        has_review = any(p.kind in ("review", "five_year_review") for p in by_heading)
+        if _has_plan(by_heading) and (has_review or not _has_plan(by_number)):
+            return _review_in_preamble(by_heading, paragraphs)
+    if _has_plan(by_number):
+        return by_number
+    by_content = split_at_plan_opening(paragraphs, numbered, plan_year)
+    if by_content is not None:
+        return by_content
+    return _last_goals_as_plan(by_number)
+
+
+def _review_in_preamble(parts: list[Part], paragraphs: list[Paragraph]) -> list[Part]:
+    """Without a review heading, the account of the past after the salutation is the review."""
+    if parts[0].kind != "preamble" or any(p.kind == "review" for p in parts):
+        return parts
+    opening = len(_opening(parts[0].paragraphs))
+    rest = parts[0].paragraphs[opening:]
+    if not rest or not _reads_as_past(rest):
+        return parts
+    return [Part("preamble", "", None, parts[0].paragraphs[:opening]), Part("review", "", None, rest), *parts[1:]]
+
+
+def _last_goals_as_plan(parts: list[Part]) -> list[Part]:
+    """A report opening a plan period with two goal sections and no dated plan
+    ("二、“十一五”…主要目标", "三、开创实施“十一五”规划工作新局面"): the last sets the year's work."""
+    goals = [p for p in parts if p.kind == "five_year"]
+    if len(goals) >= 2:
+        goals[-1].kind = "plan"
+        goals[-1].year = None
+    return parts
+
+
+def _parts(sections: list[_Section], plan_year: int | None) -> list[Part]:
+    parts = [p for s in sections for p in _classify(s, plan_year)]
+    _past_before_plan(parts, sections)
+    return parts
+
+
+def _has_plan(parts: list[Part]) -> bool:
+    return any(p.kind == "plan" and p.paragraphs for p in parts)
+
+
+def _restarts(paragraphs: list[Paragraph]) -> bool:
+    """Numbered headings start again at 一 after 二: they number sub-sections."""
+    seen_two = False
+    for p in paragraphs:
+        number = top_heading_number(p)
+        if number == 2:
+            seen_two = True
+        elif number == 1 and seen_two:
+            return True
+    return False
 
 
 # --- sections ------------------------------------------------------------------------------
@@ -203,6 +333,62 @@ def split_sections(paragraphs: list[Paragraph]) -> list[_Section]:
     return sections
 
 
+def is_unnumbered_heading(p: Paragraph) -> bool:
+    """"2022年工作安排", "**一九九三年的工作**": a part's heading that has no number."""
+    text = p.text
+    if text.endswith(("：", ":")) and not p.marked:
+        return False  # "追赶发展的主要任务是：" leads into a list
+    text = text.rstrip("：:")
+    if len(text) > UNNUMBERED_HEADING_MAX_LEN or TOP_HEADING_RE.match(text) or text.startswith(("（", "(")):
+        return False
+    if any(mark in text for mark in "。；，！？：,;!?"):
+        return False
+    return bool(UNNUMBERED_HEADING_RE.search(text) or _periods(text) and PLAN_GOAL_WORDS.search(text))
+
+
+def split_at_unnumbered_headings(paragraphs: list[Paragraph]) -> list[_Section] | None:
+    """Split at unnumbered part headings; None when the report has fewer than two."""
+    sections = [_Section(0, None, [])]
+    for p in paragraphs:
+        if sections[-1].closing:
+            sections[-1].paragraphs.append(p)
+        elif len(sections) > 1 and CLOSING_HEADING_RE.match(p.text):
+            sections.append(_Section(len(sections), p, [], closing=True))
+        elif is_unnumbered_heading(p):
+            sections.append(_Section(len(sections), p, []))
+        else:
+            sections[-1].paragraphs.append(p)
+    headed = [s for s in sections if s.heading is not None and not s.closing]
+    return sections if headed else None
+
+
+def split_at_plan_opening(
+    paragraphs: list[Paragraph], numbered: list[_Section], plan_year: int | None
+) -> list[Part] | None:
+    """Review up to the paragraph that opens the plan ("今年政府工作的总体要求是…"), plan
+    after it up to any closing notes; for reports whose headings say nothing."""
+    start = len(numbered[0].paragraphs) if numbered[0].heading is None else 0
+    start = min(start, len(_opening(paragraphs))) or len(_opening(paragraphs))
+    for i in range(start, len(paragraphs)):
+        text = paragraphs[i].text
+        m = PLAN_OPENING_RE.match(text)
+        dated_plan_heading = (
+            plan_year is not None and len(text) <= TOP_HEADING_MAX_LEN and PLAN_HEADING_WORDS.search(text)
+            and _heading_year(text, plan_year) == plan_year and not REVIEW_WORDS.search(text)
+        )
+        if dated_plan_heading or m and (m.group("year") is None or plan_year is None
+                                        or int(m.group("year")) == plan_year):
+            end = next((j for j in range(i, len(paragraphs)) if CLOSING_HEADING_RE.match(paragraphs[j].text)),
+                       len(paragraphs))
+            parts = [Part("preamble", "", None, paragraphs[:start]),
+                     Part("review", "", None, paragraphs[start:i]),
+                     Part("plan", "", None, paragraphs[i:end])]
+            if end < len(paragraphs):
+                parts.append(Part("other", paragraphs[end].text, None, paragraphs[end + 1:]))
+            return parts
+    return None
+
+
 def period_end_year(number: int) -> int | None:
     """End year of the n-th five-year plan: 十三五 → 2020, 十四五 → 2025, 十五五 → 2030."""
     return 1955 + 5 * number if number >= 3 else None
@@ -219,36 +405,85 @@ def _periods(text: str) -> list[int]:
     return sorted(numbers)
 
 
-def _heading_year(text: str) -> int | None:
-    years = [int(m.group("year")) for m in YEAR_RE.finditer(text)]
+def _heading_year(text: str, plan_year: int | None = None) -> int | None:
+    """The year a heading is about; horizon years ("到2035年") and the start of a period
+    ("2003年以来") are not."""
+    text = SINCE_YEAR_RE.sub("", text)
+    years = [y for y in years_in(text) if plan_year is None or y <= plan_year + 1]
+    if not years and (m := DASHED_YEAR_RE.match(text)):
+        years = [int(m.group("year"))]
     return years[-1] if years else None
 
 
-def _classify(section: _Section) -> list[Part]:
+def _horizon_year(text: str, plan_year: int | None) -> int | None:
+    """A long-range year in a heading ("2035年远景目标"): five-year or vision goals."""
+    if plan_year is None:
+        return None
+    years = [y for y in years_in(text) if y >= plan_year + HORIZON_MIN_AHEAD]
+    return years[-1] if years else None
+
+
+def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
     """One top-level section → one part, or two for a "成就和目标" five-year section."""
     if section.heading is None:
         return [Part("preamble", "", None, section.paragraphs)]
     heading = section.heading.text
     if section.closing:
         return [Part("other", heading, None, section.paragraphs)]
-    title = TOP_HEADING_RE.match(heading).group("title")  # type: ignore[union-attr]
+    m = TOP_HEADING_RE.match(heading)
+    title = m.group("title") if m else heading
     periods = _periods(title)
-    year = _heading_year(title)
+    year = _heading_year(title, plan_year)
+    horizon = _horizon_year(title, plan_year)
     reviews = bool(REVIEW_WORDS.search(title))
     goals = bool(PLAN_GOAL_WORDS.search(title))
     if OTHER_WORDS.match(title):
         return [Part("other", heading, None, section.paragraphs)]
+    if periods and YEAR_OF_PERIOD_RE.search(title) and not reviews:
+        return [Part("plan", heading, year, section.paragraphs)]  # "决胜“十四五”收官之年的重点任务"
+    if periods and goals and not reviews and (THIS_YEAR_RE.search(title) or year is not None and year == plan_year):
+        # "“十二五”时期发展目标和今年主要工作": the period's goals, then this year's work
+        return _five_year_then_plan(section, heading, period_end_year(periods[-1]), plan_year)
     if periods and goals and year is None:
         return _five_year_parts(section, heading, periods, reviews)
-    if COMING_FIVE_YEARS.search(title) and goals:
-        return _goal_parts(heading, None, section.paragraphs)  # end year filled later
+    if (COMING_FIVE_YEARS.search(title) or horizon) and goals and year is None:
+        return _goal_parts(heading, horizon, section.paragraphs)  # end year filled later if None
+    if year is not None and plan_year is not None and year < plan_year and not reviews \
+            and not PLAN_HEADING_WORDS.search(title):
+        reviews = True  # "一、2011年，全省上下齐心协力…": a heading about last year
     if reviews:
-        whole_period = (periods or FIVE_YEAR_WORDS.search(title)) and not ANNUAL_WORDS.search(title)
+        whole_period = (periods or FIVE_YEAR_WORDS.search(title) or SINCE_YEAR_RE.search(title)) \
+            and not ANNUAL_WORDS.search(SINCE_YEAR_RE.sub("", title))
         if whole_period:
             end = period_end_year(periods[-1]) if periods else None
             return [Part("five_year_review", heading, end, section.paragraphs)]
-        return [Part("review", heading, year, section.paragraphs)]
+        # "1996年工作回顾和1997年工作基本要求" reviews the first year it names
+        first = min((y for y in years_in(SINCE_YEAR_RE.sub("", title)) if year and y <= year), default=year)
+        return [Part("review", heading, first, section.paragraphs)]
     return [Part("plan", heading, year, section.paragraphs)]
+
+
+def _past_before_plan(parts: list[Part], sections: list[_Section]) -> None:
+    """Sections under thematic headings ("一、攻坚克难，经济社会发展实现新突破") that come
+    before the first heading saying it sets work, and read as an account of the past,
+    are the review."""
+    for part in parts:
+        if part.kind != "plan":
+            continue
+        if _says_plan(part.heading) or not _reads_as_past(part.paragraphs):
+            return
+        part.kind = "review"
+
+
+def _says_plan(heading: str) -> bool:
+    return bool(PLAN_HEADING_WORDS.search(heading) or YEAR_RE.search(heading))
+
+
+def _reads_as_past(paragraphs: list[Paragraph]) -> bool:
+    text = "".join(p.text for p in paragraphs)
+    past = len(PAST_WORDS.findall(text))
+    future = len(FUTURE_WORDS.findall(text))
+    return past >= PAST_OVER_FUTURE * max(future, 1)
 
 
 def _five_year_parts(
@@ -267,6 +502,19 @@ def _five_year_parts(
         parts.append(Part("five_year_review", heading, past_end, past))
     parts.extend(_goal_parts(heading, end, section.paragraphs[split:]))
     return parts
+
+
+def _five_year_then_plan(
+    section: _Section, heading: str, end: int | None, plan_year: int | None
+) -> list[Part]:
+    """Split where the year's work begins ("今年是…", "2011年…"); all five-year without it."""
+    opening = re.compile(rf"^(?:今年|{plan_year}年)") if plan_year else re.compile("^今年")
+    paragraphs = section.paragraphs
+    start = next((i for i, p in enumerate(paragraphs) if opening.match(p.text)), None)
+    if start is None:
+        return _goal_parts(heading, end, paragraphs)
+    goals = _goal_parts(heading, end, paragraphs[:start]) if start else []
+    return goals + [Part("plan", heading, plan_year, paragraphs[start:])]
 
 
 def _goal_parts(heading: str, end: int | None, paragraphs: list[Paragraph]) -> list[Part]:
@@ -294,57 +542,6 @@ def _goals_start(paragraphs: list[Paragraph], goal_period: int) -> int:
 # --- metadata ------------------------------------------------------------------------------
 
 
-def detect_jurisdiction(front: str) -> str | None:
-    """The place the report is about, from the title block and any cover notice."""
-    if NATIONAL_MEETING_RE.search(front):
-        return NATIONAL
-    for pattern in JURISDICTION_PATTERNS:
-        for m in pattern.finditer(front):
-            place = last_unit(m.group("place"))
-            if place:
-                return place
-    return NATIONAL if NATIONAL_SPEAKER_RE.search(front) else None
-
-
-def last_unit(place: str) -> str | None:
-    """The smallest administrative unit named: "天津市静海区" → "静海区".
-
-    Cut after the rightmost higher-level unit ("…市", "…州", "…自治区") that leaves a
-    name of at least two characters ("荆州市|沙市区", "杭州市|西湖区").
-    """
-    place = _MAKE_NAME_RE.sub("", place)
-    for i in range(len(place) - 2, 0, -1):
-        head, rest = place[:i], place[i:]
-        if not head.endswith(HIGHER_UNITS) or head[-2:-1] == head[-1]:
-            continue  # "济南市市|中区": no unit is a bare suffix
-        return rest if _is_name(rest) else None
-    return place if _is_name(place) else None
-
-
-def _is_name(unit: str) -> bool:
-    if len(unit) < 2 or not unit.endswith(PLACE_SUFFIXES):
-        return False
-    # "本区", "全区", "我县": a reference to the place, not its name.
-    return not (len(unit) == 2 and unit[0] in GENERIC_PLACE_WORDS)
-
-
-def detect_delivered(front: str) -> date | None:
-    """Date the report was delivered: "——2024年1月9日在…会议上"; web-page dates do not count."""
-    m = DELIVERED_RE.search(front)
-    if m:
-        parts = (int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    else:
-        m = DELIVERED_CN_RE.search(front)
-        if not m:
-            return None
-        year = int("".join(str(CN_DIGITS.get(ch, 0)) for ch in m.group("y")))  # 〇/零 → 0
-        parts = (year, cn_number(m.group("m")) or 0, cn_number(m.group("d")) or 0)
-    try:
-        return date(*parts)
-    except ValueError:
-        return None
-
-
 def detect_kind(front: str, parts: list[Part]) -> ReportKind:
     first_headings = "".join(p.heading for p in parts[:3])
     if PLAN_REPORT_RE.search(front) or PLAN_REPORT_RE.search(first_headings):
@@ -353,18 +550,18 @@ def detect_kind(front: str, parts: list[Part]) -> ReportKind:
 
 
 def _years(
-    parts: list[Part], delivered: date | None, override: int | None
+    parts: list[Part], plan_year: int | None, override: int | None
 ) -> tuple[int | None, int | None]:
-    """(review_year, plan_year) from the override, the headings, then the delivery date."""
+    """(review_year, plan_year): the override, else the year from the delivery date or
+    title, else the plan headings, else the year after the one reviewed."""
     if override is not None:
         return override - 1, override
-    plan_year = next((p.year for p in parts if p.kind == "plan" and p.year), None)
+    if plan_year is None:
+        plan_year = next((p.year for p in parts if p.kind == "plan" and p.year), None)
     review_year = next((p.year for p in parts if p.kind == "review" and p.year), None)
     if plan_year is None and review_year is not None:
         plan_year = review_year + 1
-    if plan_year is None and delivered is not None:
-        plan_year = delivered.year
-    if review_year is None and plan_year is not None:
+    if plan_year is not None and (review_year is None or review_year >= plan_year):
         review_year = plan_year - 1
     return review_year, plan_year
 
