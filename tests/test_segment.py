@@ -174,7 +174,7 @@ _CLOSING_REPORT = """政府工作报告
 """
 
 
-@pytest.mark.parametrize("heading", ["名词解释：", "注释", "附件1：2024年民心工程", "附表", "附录："])
+@pytest.mark.parametrize("heading", ["名词解释：", "注释", "附件1：名词解释", "附表", "附录："])
 def test_notes_and_appendices_after_the_last_section_are_other(heading: str) -> None:
     data = _CLOSING_REPORT.format(heading=heading).encode()
     r = report_from_bytes(data, "closing.txt")
@@ -183,6 +183,25 @@ def test_notes_and_appendices_after_the_last_section_are_other(heading: str) -> 
     assert other.heading == heading
     assert [p.text for p in other.paragraphs] == ["一、重点项目", "1.某某工程：新建道路10公里。"]
     assert r.parts_of("plan")[0].paragraphs[-1].text == "各位代表，让我们团结奋斗！"
+
+
+# Appendices listing the year's livelihood projects are the year's targets (real headings:
+# chengdushi-2021 "附件1" + "成都市2021年民生实事工作目标", benxishi-2025 "2025年民生实事清单").
+@pytest.mark.parametrize(
+    ("heading", "kinds"),
+    [
+        ("**附件1**\n\n**成都市2024年民生实事工作目标**\n", ["preamble", "review", "plan", "plan"]),
+        ("附件：\n\n2024年民生实事清单\n", ["preamble", "review", "plan", "plan"]),
+        ("附件1：2024年民心工程", ["preamble", "review", "plan", "plan"]),
+        ("**附件1**\n\n2023年民生实事完成情况\n", ["preamble", "review", "plan", "other"]),
+        ("**附件1**\n\n**成都市2024年民生实事工作目标**\n\n一、交通\n\n**附件2**\n\n名词解释\n",
+         ["preamble", "review", "plan", "plan", "other"]),
+    ],
+)
+def test_livelihood_project_appendix_is_plan(heading: str, kinds: list[str]) -> None:
+    r = report_from_bytes(_CLOSING_REPORT.format(heading=heading).encode(), "projects.txt")
+    assert [p.kind for p in r.parts] == kinds
+    assert all(p.year == 2024 for p in r.parts_of("plan"))
 
 
 def test_appendix_notice_in_the_cover_letter_is_not_a_closing_section() -> None:

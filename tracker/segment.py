@@ -89,9 +89,14 @@ DASHED_YEAR_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})——")
 PLAN_OPENING_RE = re.compile(
     r"^(?:今年|(?P<year>(?:19|20)\d{2})年)[^。]{0,24}?(?:工作的总体要求|总体要求|主要预期目标|预期目标|"
     r"(?:要|将)重点(?:做好|抓好)|(?:要|将)着力(?:做好|抓好))"
+    # "综合各方面因素，省政府拟定2005年经济社会发展的主要预期目标是"
+    r"|^[^。]{0,20}?(?:拟定|提出|确定)(?:今年|(?P<year2>(?:19|20)\d{2})年)[^。]{0,16}?主要预期目标"
 )
 # The start of a period under review: "2003年以来工作回顾".
 SINCE_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年以来")
+# An appendix listing the year's projects for the people ("2025年民生实事清单"): targets.
+PROJECT_LIST_RE = re.compile(r"民生实事|惠民实事|为民办实事|民心工程|实事项目|重点项目清单|重大项目清单")
+APPENDIX_TITLE_PARAGRAPHS = 2
 # A heading about one year of a plan period: "开局之年", "收官之年".
 YEAR_OF_PERIOD_RE = re.compile(r"之年")
 # A heading that names this year's work beside the plan period's goals.
@@ -108,6 +113,7 @@ HORIZON_MIN_AHEAD = 3
 OPENING_MAX_PARAGRAPHS = 15
 OPENING_DEFAULT_PARAGRAPHS = 3
 OPENING_SENTENCES = 1
+SALUTATION_STARTS = ("各位代表：", "各位代表，", "各位代表:", "各位代表,")
 # A delivery date this many years from what the headings say is a typo in the date.
 DATE_TYPO_YEARS = 2
 REPORT_TITLE_RE = re.compile(r"政府工作报告|计划执行情况|计划草案")
@@ -149,10 +155,13 @@ def segment(
     plan_year = year or plan_year_from_delivery(delivered)
     parts = _best_parts(paragraphs, numbered, plan_year)
     if year is None:
-        reviewed = _reviewed_year(parts) or _planned_year(parts)
-        # The headings decide when there is no delivery date, or one years away (a typo).
-        if reviewed and (plan_year is None or abs(reviewed - plan_year) >= DATE_TYPO_YEARS):
+        reviewed = _reviewed_year(parts) or _opening_year(parts)
+        # The review headings decide when there is no delivery date; any dated heading
+        # decides against a delivery date years away from it (a typo in the date).
+        if plan_year is None:
             plan_year = reviewed
+        elif abs((dated := reviewed or _planned_year(parts) or plan_year) - plan_year) >= DATE_TYPO_YEARS:
+            plan_year = dated
         # A title's year may be the year reviewed ("2007年四川省人民政府工作报告" of Jan 2008),
         # so it comes after the review headings.
         plan_year = plan_year or title_year(title) or _preamble_year(preamble) or _planned_year(parts)
@@ -197,6 +206,11 @@ def _reviewed_year(parts: list[Part]) -> int | None:
     return max(reviewed) + 1 if reviewed else None
 
 
+def _opening_year(parts: list[Part]) -> int | None:
+    """The year a headingless plan opens with ("拟定2005年…主要预期目标")."""
+    return next((p.year for p in parts if p.kind == "plan" and not p.heading and p.year), None)
+
+
 def _planned_year(parts: list[Part]) -> int | None:
     """The latest plan heading year next to the earliest ("一、2011年，…开局" then
     "二、2012年工作"); years further on are horizons ("2035年远景目标")."""
@@ -207,7 +221,7 @@ def _planned_year(parts: list[Part]) -> int | None:
 def _opening(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """The title block of a report without numbered sections: up to the salutation."""
     for i, p in enumerate(paragraphs[:OPENING_MAX_PARAGRAPHS]):
-        if SALUTATION_RE.match(p.text):
+        if SALUTATION_RE.match(p.text) or p.text.startswith(SALUTATION_STARTS):
             return paragraphs[: i + 1]
     return paragraphs[:OPENING_DEFAULT_PARAGRAPHS]
 
@@ -227,17 +241,18 @@ def _best_parts(paragraphs: list[Paragraph], numbered: list[_Section], plan_year
     sub-sections of unnumbered ones), by unnumbered headings; else where the plan's
     opening words or heading stand."""
     by_number = _parts(numbered, plan_year)
-    if _has_plan(by_number) and not _restarts(paragraphs):
+    if _has_plan(by_number) and _has_review(by_number) and not _restarts(paragraphs):
         return by_number
     unnumbered = split_at_unnumbered_headings(paragraphs)
     if unnumbered is not None:
         by_heading = _parts(unnumbered, plan_year)
-        has_review = any(p.kind in ("review", "five_year_review") for p in by_heading)
-        if _has_plan(by_heading) and (has_review or not _has_plan(by_number)):
+        if _has_plan(by_heading) and (_has_review(by_heading) or not _has_plan(by_number)):
             return _review_in_preamble(by_heading, paragraphs)
-    if _has_plan(by_number):
-        return by_number
+    # Numbered sections that restart with no plan heading above them: where the plan opens.
     by_content = split_at_plan_opening(paragraphs, numbered, plan_year)
+    headed_plan = any(p.kind == "plan" and _says_plan(p.heading) for p in by_number)
+    if _has_plan(by_number) and (headed_plan or not _restarts(paragraphs) or by_content is None):
+        return by_number
     if by_content is not None:
         return by_content
     return _last_goals_as_plan(by_number)
@@ -268,6 +283,10 @@ def _parts(sections: list[_Section], plan_year: int | None) -> list[Part]:
     parts = [p for s in sections for p in _classify(s, plan_year)]
     _past_before_plan(parts, sections)
     return parts
+
+
+def _has_review(parts: list[Part]) -> bool:
+    return any(p.kind in ("review", "five_year_review") for p in parts)
 
 
 def _has_plan(parts: list[Part]) -> bool:
@@ -376,13 +395,13 @@ def split_at_plan_opening(
             plan_year is not None and len(text) <= TOP_HEADING_MAX_LEN and PLAN_HEADING_WORDS.search(text)
             and _heading_year(text, plan_year) == plan_year and not REVIEW_WORDS.search(text)
         )
-        if dated_plan_heading or m and (m.group("year") is None or plan_year is None
-                                        or int(m.group("year")) == plan_year):
+        named = m and (m.group("year") or m.group("year2"))
+        if dated_plan_heading or m and (not named or plan_year is None or int(named) == plan_year):
             end = next((j for j in range(i, len(paragraphs)) if CLOSING_HEADING_RE.match(paragraphs[j].text)),
                        len(paragraphs))
             parts = [Part("preamble", "", None, paragraphs[:start]),
                      Part("review", "", None, paragraphs[start:i]),
-                     Part("plan", "", None, paragraphs[i:end])]
+                     Part("plan", "", int(named) if named else None, paragraphs[i:end])]
             if end < len(paragraphs):
                 parts.append(Part("other", paragraphs[end].text, None, paragraphs[end + 1:]))
             return parts
@@ -429,7 +448,7 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
         return [Part("preamble", "", None, section.paragraphs)]
     heading = section.heading.text
     if section.closing:
-        return [Part("other", heading, None, section.paragraphs)]
+        return _closing_parts(section.heading, section.paragraphs, plan_year)
     m = TOP_HEADING_RE.match(heading)
     title = m.group("title") if m else heading
     periods = _periods(title)
@@ -461,6 +480,25 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
         first = min((y for y in years_in(SINCE_YEAR_RE.sub("", title)) if year and y <= year), default=year)
         return [Part("review", heading, first, section.paragraphs)]
     return [Part("plan", heading, year, section.paragraphs)]
+
+
+def _closing_parts(heading: Paragraph, paragraphs: list[Paragraph], plan_year: int | None) -> list[Part]:
+    """Appendices after the closing, each on its own: a list of the year's livelihood
+    projects ("附件1 成都市2021年民生实事工作目标") is plan; notes and glossaries are not."""
+    appendices: list[tuple[Paragraph, list[Paragraph]]] = [(heading, [])]
+    for p in paragraphs:
+        if CLOSING_HEADING_RE.match(p.text) and appendices[-1][1]:  # "附件2" then "名词解释": one
+            appendices.append((p, []))
+        else:
+            appendices[-1][1].append(p)
+    parts = []
+    for head, body in appendices:
+        opening = " ".join(p.text for p in [head, *body[:APPENDIX_TITLE_PARAGRAPHS]])
+        years = [y for y in years_in(opening) if plan_year is None or y <= plan_year]
+        current = not years or plan_year is None or max(years) == plan_year
+        kind: PartKind = "plan" if PROJECT_LIST_RE.search(opening) and current else "other"
+        parts.append(Part(kind, head.text, plan_year if kind == "plan" else None, body))
+    return parts
 
 
 def _past_before_plan(parts: list[Part], sections: list[_Section]) -> None:
