@@ -85,6 +85,8 @@ UNNUMBERED_HEADING_RE = re.compile(
 )
 # A heading naming its year without 年: "2016——抢抓先机、扎实开局的一年".
 DASHED_YEAR_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})——")
+# Items of a list, not headings of parts: "（一）…", "10、…", "3.…".
+LIST_ITEM_RE = re.compile(r"^(?:[（(]|\d+\s*[、.．])")
 # Where the plan opens in a report whose headings say nothing ("今年政府工作的总体要求是").
 PLAN_OPENING_RE = re.compile(
     r"^(?:今年|(?P<year>(?:19|20)\d{2})年)[^。]{0,24}?(?:工作的总体要求|总体要求|主要预期目标|预期目标|"
@@ -101,6 +103,8 @@ APPENDIX_TITLE_PARAGRAPHS = 2
 YEAR_OF_PERIOD_RE = re.compile(r"之年")
 # A heading that names this year's work beside the plan period's goals.
 THIS_YEAR_RE = re.compile(r"今年|本年|年度")
+# Words that make a heading naming a past year still a plan ("今后五年主要任务和2003年预期目标").
+FUTURE_HEADING_WORDS = re.compile(r"安排|任务|目标|计划|要求|今后|未来")
 # Words of a heading that sets work.
 PLAN_HEADING_WORDS = re.compile(r"安排|任务|目标|今年|重点|计划|要求|主要工作|思路")
 # Words that tell an account of the past from a plan, for thematic headings.
@@ -358,7 +362,7 @@ def is_unnumbered_heading(p: Paragraph) -> bool:
     if text.endswith(("：", ":")) and not p.marked:
         return False  # "追赶发展的主要任务是：" leads into a list
     text = text.rstrip("：:")
-    if len(text) > UNNUMBERED_HEADING_MAX_LEN or TOP_HEADING_RE.match(text) or text.startswith(("（", "(")):
+    if len(text) > UNNUMBERED_HEADING_MAX_LEN or TOP_HEADING_RE.match(text) or LIST_ITEM_RE.match(text):
         return False
     if any(mark in text for mark in "。；，！？：,;!?"):
         return False
@@ -460,15 +464,25 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
         return [Part("other", heading, None, section.paragraphs)]
     if periods and YEAR_OF_PERIOD_RE.search(title) and not reviews:
         return [Part("plan", heading, year, section.paragraphs)]  # "决胜“十四五”收官之年的重点任务"
-    if periods and goals and not reviews and (THIS_YEAR_RE.search(title) or year is not None and year == plan_year):
-        # "“十二五”时期发展目标和今年主要工作": the period's goals, then this year's work
-        return _five_year_then_plan(section, heading, period_end_year(periods[-1]), plan_year)
+    coming = COMING_FIVE_YEARS.search(title)
+    if (periods or coming) and goals and not reviews \
+            and (THIS_YEAR_RE.search(title) or year is not None and year == plan_year):
+        # "“十二五”时期发展目标和今年主要工作", "关于未来五年和2007年经济社会发展任务的建议":
+        # the period's goals, then this year's work
+        end = period_end_year(periods[-1]) if periods else (plan_year + 4 if plan_year else None)
+        return _five_year_then_plan(section, heading, end, plan_year)
+    if periods and plan_year and not (goals or reviews) and year is None and FIVE_YEAR_WORDS.search(title):
+        # "“十二五”——创新创业、稳中求进的五年" (past), "“十三五”——全面小康、决战决胜的五年" (coming)
+        end = period_end_year(periods[-1])
+        if end is not None and end < plan_year:
+            return [Part("five_year_review", heading, end, section.paragraphs)]
+        return _goal_parts(heading, end, section.paragraphs)
     if periods and goals and year is None:
         return _five_year_parts(section, heading, periods, reviews)
     if (COMING_FIVE_YEARS.search(title) or horizon) and goals and year is None:
         return _goal_parts(heading, horizon, section.paragraphs)  # end year filled later if None
     if year is not None and plan_year is not None and year < plan_year and not reviews \
-            and not PLAN_HEADING_WORDS.search(title):
+            and not FUTURE_HEADING_WORDS.search(title):
         reviews = True  # "一、2011年，全省上下齐心协力…": a heading about last year
     if reviews:
         whole_period = (periods or FIVE_YEAR_WORDS.search(title) or SINCE_YEAR_RE.search(title)) \
