@@ -11,6 +11,8 @@ SEEDS = ROOT / "seeds"
 CORPUS = SEEDS / "corpus"
 # Gold labels live next to the project, not in it; tests that need them skip without.
 GOLD = ROOT.parent / "shared" / "gold"
+# The large corpus of real reports, read in place (never copied into the project).
+LARGE_CORPUS = ROOT.parent / "shared" / "corpus" / "reports"
 
 SEED_FILES: list[Path] = sorted(SEEDS.glob("*.txt"))
 CORPUS_FILES: list[Path] = sorted(CORPUS.glob("*.txt"))

@@ -560,9 +560,14 @@ def _five_year_then_plan(
     section: _Section, heading: str, end: int | None, plan_year: int | None
 ) -> list[Part]:
     """Split where the year's work begins ("今年是…", "2011年…"); all five-year without it."""
-    opening = re.compile(rf"^(?:今年|{plan_year}年)") if plan_year else re.compile("^今年")
+    year = rf"|{plan_year}年" if plan_year else ""
+    opening = re.compile(rf"^(?:各位代表[，,！!：:])?(?:今年{year})")  # "各位代表，今年是…"
     paragraphs = section.paragraphs
-    start = next((i for i, p in enumerate(paragraphs) if opening.match(p.text)), None)
+    # The section may open with a word on this year before the period's goals ("今年，我们
+    # 开始实施第十二个五年规划。…"): the year's work is where 今年 opens a later paragraph.
+    start = next((i for i, p in enumerate(paragraphs) if i and opening.match(p.text)), None)
+    if start is None and paragraphs and opening.match(paragraphs[0].text):
+        start = 0
     if start is None:
         return _goal_parts(heading, end, paragraphs)
     goals = _goal_parts(heading, end, paragraphs[:start]) if start else []
