@@ -153,6 +153,32 @@ def test_ledger_made_before_migrations_is_adopted(tmp_path):
         eng.dispose()
 
 
+def test_ledger_at_the_first_revision_is_upgraded_with_its_data(blank_url):
+    # A ledger made before document.source_url existed (revision 0001), holding a report.
+    from alembic import command
+
+    from tracker.store.database import alembic_config
+
+    old = create_engine(blank_url)
+    with old.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+        conn.execute(text(
+            "INSERT INTO document (name, sha256, jurisdiction, kind, plan_year, encoding, size, content) "
+            "VALUES ('old.txt', 'ab', '海拉尔区', 'work_report', 2014, 'utf-8', 3, :content)"
+        ), {"content": b"old"})
+    old.dispose()
+    eng = open_engine(blank_url)
+    try:
+        with eng.connect() as conn:
+            assert current_revision(conn) == head_revision() != "0001"
+        assert _schema_of(eng) == _schema_of_models()
+        with Session(eng) as s:
+            doc = s.exec(select(DocumentRow)).one()
+        assert (doc.name, doc.content, doc.source_url, doc.title) == ("old.txt", b"old", None, None)
+    finally:
+        eng.dispose()
+
+
 def test_migrations_ship_inside_the_package():
     import tracker.store.migrations as migrations
 
@@ -196,6 +222,16 @@ def test_unreadable_report_leaves_nothing(engine, tmp_path):
     with pytest.raises(InputError):
         ingest(engine, [HAILAR_2014, bad])
     assert set(all_counts(engine).values()) == {0}
+
+
+def test_keep_going_keeps_each_good_report(engine, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    result = ingest(engine, [HAILAR_2014, bad, HAILAR_2015], keep_going=True)
+    assert result.added == [HAILAR_2014.name, HAILAR_2015.name]
+    assert result.refused == [(str(bad), "the file is empty")]
+    counts = all_counts(engine)
+    assert counts["document"] == 2 and counts["verdict"] == counts["target"] == result.targets
 
 
 def test_failure_while_writing_leaves_nothing(engine, monkeypatch):

@@ -23,6 +23,7 @@ _API = {
     "judge": "tracker.judge",
     "open_engine": "tracker.store.database",
     "ingest": "tracker.ledger",
+    "ingest_extracted": "tracker.ledger",
     "update": "tracker.ledger",
     "review": "tracker.ledger",
     "ledger_rows": "tracker.queries",

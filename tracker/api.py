@@ -13,7 +13,7 @@ from tracker.queries import documents, ledger_rows, outcome_rows
 from tracker.render.chart import verdict_bar_svg
 from tracker.render.compare import compare_rows
 from tracker.outcomes import extract_outcomes
-from tracker.ledger import load_report_bytes
+from tracker.batch import load_report_bytes
 from tracker.pipeline import report_from_bytes
 from tracker.records import outcome_record, target_record
 from tracker.render.scorecard import headline, scorecard
@@ -116,7 +116,7 @@ def document_rows(engine: Engine) -> list[dict[str, Any]]:
             "delivered": d.delivered.isoformat() if d.delivered else None,
             "review_year": d.review_year, "plan_year": d.plan_year,
             "five_year_end": d.five_year_end, "encoding": d.encoding, "size": d.size,
-            "sha256": d.sha256,
+            "sha256": d.sha256, "source_url": d.source_url, "title": d.title,
         }
         for d in documents(engine)
     ]

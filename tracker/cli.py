@@ -12,6 +12,9 @@ import typer
 
 from tracker.errors import InputError, TrackerError
 
+# --keep-going: the batch ran, but some reports were refused (listed on standard error).
+REFUSED_EXIT_CODE = 4
+
 app = typer.Typer(
     help=(
         "Check Chinese government work-report targets against the next year's report.\n\n"
@@ -64,6 +67,11 @@ ReplaceOption = Annotated[
     typer.Option("--replace", help="Replace a different report already held for the same jurisdiction, year and kind."),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+KeepGoingOption = Annotated[
+    bool,
+    typer.Option("--keep-going", "-k", help="Ingest every report that can be read, each in its own transaction; "
+                 f"list the refused ones on standard error (exit code {REFUSED_EXIT_CODE} if any)."),
+]
 
 _state: dict[str, Optional[str]] = {"db": None}
 
@@ -108,6 +116,17 @@ def _progress(quiet: bool):
 def _end_progress(quiet: bool) -> None:
     if not quiet and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 80 + "\r")
+
+
+def _report_refused(result, quiet: bool) -> None:
+    """--keep-going: one line per refused report, a count, and the exit code that says so."""
+    if not result.refused and quiet:
+        return
+    for path, reason in result.refused:
+        typer.echo(f"REFUSED {path}: {reason}", err=True)
+    typer.echo(f"{len(result.added) + len(result.skipped):,} read, {len(result.refused):,} refused", err=True)
+    if result.refused:
+        raise typer.Exit(REFUSED_EXIT_CODE)
 
 
 def _run_with_progress(quiet: bool, writer, paths, **options):
@@ -186,24 +205,26 @@ def ingest(
     jurisdiction: JurisdictionOverride = None,
     year: YearOverride = None,
     replace: ReplaceOption = False,
+    keep_going: KeepGoingOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Add reports to the ledger and judge every target they make checkable.
 
-    All-or-nothing: if one file cannot be read, nothing is written. A report
-    already in the ledger (same content) is skipped."""
+    All-or-nothing: if one file cannot be read, nothing is written (unless
+    --keep-going). A report already in the ledger (same content) is skipped."""
     from tracker.ledger import ingest as do_ingest
 
     result = _run_with_progress(quiet, do_ingest, paths, jurisdiction=jurisdiction, year=year,
-                                replace=replace)
-    if quiet:
-        return
-    typer.echo(
-        f"added {len(result.added)} report(s), skipped {len(result.skipped)} already in the ledger; "
-        f"{result.targets} targets, {result.outcomes} outcomes"
-    )
-    if result.judged:
-        typer.echo("judged: " + ", ".join(f"{k} {v}" for k, v in sorted(result.judged.items())))
+                                replace=replace, keep_going=keep_going)
+    if not quiet:
+        typer.echo(
+            f"added {len(result.added)} report(s), skipped {len(result.skipped)} already in the ledger; "
+            f"{result.targets} targets, {result.outcomes} outcomes"
+        )
+        if result.judged:
+            typer.echo("judged: " + ", ".join(f"{k} {v}" for k, v in sorted(result.judged.items())))
+    if keep_going:
+        _report_refused(result, quiet)
 
 
 @app.command()
@@ -352,15 +373,17 @@ def export(
 def update(
     paths: Annotated[list[Path], typer.Argument(help="The new reports: files or folders.")],
     replace: ReplaceOption = False,
+    keep_going: KeepGoingOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """The yearly run: add the new reports, re-judge what they affect, and say what changed."""
     from tracker.ledger import update as do_update
 
-    result = _run_with_progress(quiet, do_update, paths, replace=replace)
-    if quiet:
-        return
-    typer.echo(_describe_update(result))
+    result = _run_with_progress(quiet, do_update, paths, replace=replace, keep_going=keep_going)
+    if not quiet:
+        typer.echo(_describe_update(result))
+    if keep_going:
+        _report_refused(result.ingest, quiet)
 
 
 def _describe_update(result) -> str:
@@ -389,11 +412,14 @@ def _describe_update(result) -> str:
 
 @app.command()
 def documents(fmt: FormatOption = Format.table) -> None:
-    """List the reports in the ledger."""
+    """List the reports in the ledger, with the official URL each was published at when known."""
     from tracker.api import document_rows
     from tracker.render.output import render
 
-    _echo(render(document_rows(_engine()), fmt.value))
+    rows = document_rows(_engine())
+    # Titles are long and in every export; the screen shows the URL, whole.
+    columns = [k for k in rows[0] if k != "title"] if rows and fmt.value in ("table", "markdown") else None
+    _echo(render(rows, fmt.value, columns=columns, whole=("source_url",)))
 
 
 def main() -> None:

@@ -1,18 +1,16 @@
 """The ledger: the one place that writes. Ingest reports, judge targets, record reviews.
 
-Ingest is all-or-nothing: every file is read and extracted before anything is
-written, and the writes happen in one transaction.
+Ingest is all-or-nothing by default: the whole batch is written in one transaction,
+so one bad file leaves the ledger as it was. With `keep_going` each report is its own
+transaction (document, targets, outcomes and the verdicts it changes), and a report
+that fails is listed in `IngestResult.refused` while the others are kept.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from functools import partial
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,32 +21,17 @@ from sqlalchemy import bindparam, insert
 from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, delete, select
 
+from tracker.batch import Extracted, Refused, extracting, one_line_reason, report_files
+from tracker.batch import MAX_REPORT_BYTES, PARALLEL_FROM, read_and_extract  # noqa: F401  (long imported from here)
 from tracker.errors import ConflictError, InputError
-from tracker.extract import extract_targets
 from tracker.judge import judge
 from tracker.model import Outcome, Report, Target, Verdict
-from tracker.outcomes import extract_outcomes
 from tracker.pipeline import report_from_bytes
 from tracker.store.database import writing
 from tracker.store.tables import DocumentRow, HistoryRow, OutcomeRow, TargetRow, VerdictRow
 
-REPORT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
-# Real reports are tens of kilobytes; a file this big is not one report, and reading it
-# whole would only waste memory before failing.
-MAX_REPORT_BYTES = 10 * 1024 * 1024
-
 Progress = Callable[[int, int, str], None]  # (done, total, what); total 0 = unknown
-
-
-@dataclass
-class Extracted:
-    """A report read from disk with what was found in it, not yet written."""
-
-    path: Path
-    report: Report
-    content: bytes  # the original bytes, kept so old targets can be re-judged later
-    targets: list[Target]
-    outcomes: list[Outcome]
+Slot = tuple[str, int]  # (jurisdiction, due year): the unit of judging
 
 
 @dataclass
@@ -58,52 +41,12 @@ class IngestResult:
     targets: int = 0
     outcomes: int = 0
     judged: dict[str, int] = field(default_factory=dict)  # verdict → count after re-judging
+    refused: list[tuple[str, str]] = field(default_factory=list)  # keep_going: (path, one-line reason)
 
-
-def report_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand folders into the report files they hold (recursively), in a stable order."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES)
-            if not found:
-                raise InputError(f"{path}: no report files (.txt, .docx, .pdf, .html) in this folder")
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file or folder")
-    return files
-
-
-def read_and_extract(
-    path: Path, *, jurisdiction: str | None = None, year: int | None = None
-) -> Extracted:
-    """Read one report and find its targets and outcomes; writes nothing."""
-    content = load_report_bytes(path)
-    report = report_from_bytes(content, path.name, jurisdiction=jurisdiction, year=year)
-    return Extracted(
-        path=path,
-        report=report,
-        content=content,
-        targets=extract_targets(report),
-        outcomes=extract_outcomes(report),
-    )
-
-
-def load_report_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing what cannot be one report."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            raise InputError(
-                f"{path}: {size / 1048576:.1f} MB is too big for one report "
-                f"(limit {MAX_REPORT_BYTES // 1048576} MB)"
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    def note_added(self, item: Extracted) -> None:
+        self.added.append(item.report.name)
+        self.targets += len(item.targets)
+        self.outcomes += len(item.outcomes)
 
 
 def target_uid(report: Report, target: Target, seq: int) -> str:
@@ -119,74 +62,126 @@ def ingest(
     jurisdiction: str | None = None,
     year: int | None = None,
     replace: bool = False,
+    keep_going: bool = False,
     progress: Progress | None = None,
 ) -> IngestResult:
     """Read, extract and store reports, then re-judge the jurisdictions they touch.
 
     A report already in the ledger (same bytes) is skipped. A different report for
-    the same jurisdiction, year and kind is refused unless `replace` is set. All of it
-    happens in one transaction, so any error leaves the ledger as it was; each report
-    is written as soon as it is read, so memory does not grow with the batch."""
-    files = report_files(paths)
+    the same jurisdiction, year and kind is refused unless `replace` is set. By
+    default all of it happens in one transaction, so any error leaves the ledger as it
+    was; with `keep_going` each report is stored and judged in its own transaction and
+    the ones that fail are listed in `refused`. Each report is written as soon as it
+    is read, so memory does not grow with the batch."""
+    refused: list[Refused] = []
+    files = report_files(paths, refused if keep_going else None)
+    with extracting(files, jurisdiction, year, keep_going=keep_going) as items:
+        result = ingest_extracted(engine, items, replace=replace, keep_going=keep_going,
+                                  progress=progress, total=len(files))
+    result.refused[:0] = [(r.path, r.reason) for r in refused]
+    return result
+
+
+def ingest_extracted(
+    engine: Engine,
+    items: Iterable[Extracted | Refused],
+    *,
+    replace: bool = False,
+    keep_going: bool = False,
+    progress: Progress | None = None,
+    total: int = 0,
+) -> IngestResult:
+    """`ingest` for reports already read, e.g. `Extracted.of(report, content)` for a
+    Report built in code."""
+    store = _store_each if keep_going else _store_all
+    return store(engine, items, replace=replace, progress=progress, total=total)
+
+
+def _store_all(engine: Engine, items: Iterable[Extracted | Refused], *, replace: bool,
+               progress: Progress | None, total: int) -> IngestResult:
+    """One transaction for the batch: any error rolls all of it back."""
     result = IngestResult()
     parsed: dict[str, Report] = {}  # kept for judging, so follow-ups are not read twice
     in_batch: dict[tuple[str, int, str], tuple[Path, str]] = {}  # slot → (file, sha256)
-    touched: set[tuple[str, int]] = set()
-    with _extracting(files, jurisdiction, year) as items, writing(engine) as session:
+    touched: set[Slot] = set()
+    with writing(engine) as session:
         for i, item in enumerate(items):
+            if isinstance(item, Refused):
+                raise InputError(f"{item.path}: {item.reason}")
             if progress:
-                progress(i, len(files), f"read {item.path.name}")
+                progress(i, total, f"read {item.path.name}")
             _refuse_clash_within(in_batch, item)
-            if _known(session, item.report.sha256):
+            in_batch.setdefault(_slot(item.report), (item.path, item.report.sha256))
+            slots = _store(session, item, replace)
+            if slots is None:
                 result.skipped.append(item.report.name)
                 continue
-            clash = _same_slot(session, item.report)
-            if clash is not None:
-                if not replace:
-                    raise ConflictError(
-                        f"{item.path}: the ledger already has {clash.name} for {clash.jurisdiction} "
-                        f"{clash.plan_year} ({clash.kind}) with different content; use --replace"
-                    )
-                touched |= _slots_of(clash.jurisdiction, clash.plan_year, clash.review_year, clash.five_year_end)
-                _delete_document(session, clash)
-            _write(session, item)
-            r = item.report
-            parsed[r.sha256] = r
-            touched |= _slots_of(r.jurisdiction, r.plan_year, r.review_year, r.five_year_end)
-            result.added.append(r.name)
-            result.targets += len(item.targets)
-            result.outcomes += len(item.outcomes)
+            parsed[item.report.sha256] = item.report
+            touched |= slots
+            result.note_added(item)
         if touched:
             result.judged = rejudge(session, touched, progress=progress, parsed=parsed)
     return result
 
 
-# Reading and extracting is pure and CPU-bound: for big batches it runs in worker
-# processes while this one writes. Small batches are not worth a process start.
-PARALLEL_FROM = 16
+def _store_each(engine: Engine, items: Iterable[Extracted | Refused], *, replace: bool,
+                progress: Progress | None, total: int) -> IngestResult:
+    """One transaction per report, judging included, so every committed report has its
+    verdicts; a failing report is rolled back alone and listed in `refused`."""
+    result = IngestResult()
+    in_batch: dict[tuple[str, int, str], tuple[Path, str]] = {}
+    judged: dict[Slot, dict[str, int]] = {}  # the latest counts of each slot judged
+    for i, item in enumerate(items):
+        if progress:
+            progress(i, total, f"read {Path(item.path).name}")
+        if isinstance(item, Refused):
+            result.refused.append((item.path, item.reason))
+            continue
+        try:
+            _refuse_clash_within(in_batch, item)
+            with writing(engine) as session:
+                slots = _store(session, item, replace)
+                # Only this report is kept parsed: it is the follow-up its own review
+                # judges against; older follow-ups are read back from the ledger.
+                parsed = {item.report.sha256: item.report}
+                counts = rejudge_by_slot(session, slots, parsed=parsed) if slots else {}
+        except Exception as exc:  # one report's failure, whatever it is, must not stop the batch
+            result.refused.append((str(item.path), one_line_reason(exc, item.path)))
+            continue
+        in_batch.setdefault(_slot(item.report), (item.path, item.report.sha256))
+        if slots is None:
+            result.skipped.append(item.report.name)
+            continue
+        judged.update(counts)
+        result.note_added(item)
+    result.judged = dict(sum((Counter(c) for c in judged.values()), Counter()))
+    return result
 
 
-@contextmanager
-def _extracting(
-    files: list[Path], jurisdiction: str | None, year: int | None
-) -> Iterator[Iterator[Extracted]]:
-    """The files read and extracted, in order, lazily; in parallel for big batches."""
-    work = partial(read_and_extract, jurisdiction=jurisdiction, year=year)
-    workers = min(os.cpu_count() or 1, 4)
-    if len(files) < PARALLEL_FROM or workers < 2:
-        yield map(work, files)
-        return
-    # "fork", not "spawn": spawn re-runs the caller's main script in every worker, which
-    # breaks any script without a __main__ guard. Workers never touch the inherited
-    # ledger connections; they only read files and return records.
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-    try:
-        yield pool.map(work, files, chunksize=4)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+def _store(session: Session, item: Extracted, replace: bool) -> set[Slot] | None:
+    """Write one report, replacing a clash when asked. Returns the slots whose verdicts
+    it can change, or None when the same bytes are already in the ledger."""
+    r = item.report
+    if _known(session, r.sha256):
+        return None
+    touched: set[Slot] = set()
+    clash = _same_slot(session, r)
+    if clash is not None:
+        if not replace:
+            raise ConflictError(
+                f"{item.path}: the ledger already has {clash.name} for {clash.jurisdiction} "
+                f"{clash.plan_year} ({clash.kind}) with different content; use --replace"
+            )
+        touched |= _slots_of(clash.jurisdiction, clash.plan_year, clash.review_year, clash.five_year_end)
+        _delete_document(session, clash)
+    _write(session, item)
+    # A target may fall due after the plan year ("到2025年"): its own year is a slot too, or
+    # it would wait unjudged whenever that slot was judged before this report arrived.
+    due = {t.target_year for t in item.targets}
+    return touched | _slots_of(r.jurisdiction, r.plan_year, r.review_year, r.five_year_end, *due)
 
 
-def _slots_of(jurisdiction: str, *years: int | None) -> set[tuple[str, int]]:
+def _slots_of(jurisdiction: str, *years: int | None) -> set[Slot]:
     """The (jurisdiction, due year) pairs whose verdicts a report can change: the years it
     sets targets for and the year its review covers."""
     return {(jurisdiction, y) for y in years if y is not None}
@@ -199,8 +194,8 @@ def _slot(report: Report) -> tuple[str, int, str]:
 def _refuse_clash_within(seen: dict[tuple[str, int, str], tuple[Path, str]], item: Extracted) -> None:
     """Two different files of one batch claiming the same jurisdiction, year and kind."""
     slot = _slot(item.report)
-    other = seen.setdefault(slot, (item.path, item.report.sha256))
-    if other[1] != item.report.sha256:
+    other = seen.get(slot)
+    if other is not None and other[1] != item.report.sha256:
         j, y, k = slot
         raise ConflictError(f"{item.path}: {other[0].name} is also {j} {y} ({k}) with different content")
 
@@ -239,7 +234,7 @@ def _write(session: Session, item: Extracted) -> None:
         name=r.name, sha256=r.sha256, jurisdiction=r.jurisdiction, kind=r.kind,
         delivered=r.delivered, review_year=r.review_year, plan_year=r.plan_year,
         five_year_end=r.five_year_end, encoding=r.encoding, size=len(item.content),
-        content=item.content,
+        source_url=r.source_url, title=r.title, content=item.content,
     )
     session.add(doc)
     session.flush()
@@ -304,14 +299,26 @@ class _FollowUps:
 
 def rejudge(
     session: Session,
-    slots: Iterable[tuple[str, int]],
+    slots: Iterable[Slot],
     *,
     progress: Progress | None = None,
     parsed: dict[str, Report] | None = None,
 ) -> dict[str, int]:
     """Judge again every target due in these (jurisdiction, year) slots against the
     reports now present. Returns the count of each verdict given."""
-    counts: dict[str, int] = {}
+    by_slot = rejudge_by_slot(session, slots, progress=progress, parsed=parsed)
+    return dict(sum((Counter(c) for c in by_slot.values()), Counter()))
+
+
+def rejudge_by_slot(
+    session: Session,
+    slots: Iterable[Slot],
+    *,
+    progress: Progress | None = None,
+    parsed: dict[str, Report] | None = None,
+) -> dict[Slot, dict[str, int]]:
+    """`rejudge`, with the count of each verdict given per slot."""
+    by_slot: dict[Slot, dict[str, int]] = {}
     followups = _FollowUps(session, parsed)
     current = None
     for jurisdiction, year in sorted(set(slots)):
@@ -335,6 +342,7 @@ def rejudge(
         }
         found = followups.get(jurisdiction, year)
         fresh, changed, history = [], [], []
+        counts = by_slot.setdefault((jurisdiction, year), {})
         now = datetime.now(timezone.utc)
         for row in rows:
             if found is None:
@@ -363,7 +371,7 @@ def rejudge(
             conn.execute(_UPDATE_VERDICT, [{"b_id": c.pop("id"), **c} for c in changed])
         if history:
             conn.execute(insert(HistoryRow.__table__), history)
-    return counts
+    return by_slot
 
 
 _VERDICT = VerdictRow.__table__
@@ -428,13 +436,15 @@ def update(
     paths: Iterable[str | Path],
     *,
     replace: bool = False,
+    keep_going: bool = False,
     progress: Progress | None = None,
 ) -> UpdateResult:
-    """The January run: add the new reports and say what that changed."""
+    """The January run: add the new reports and say what that changed. `replace` and
+    `keep_going` as for `ingest`."""
     from tracker.queries import ledger_rows
 
     before = {r["id"]: r["machine_verdict"] for r in ledger_rows(engine)}
-    result = ingest(engine, paths, replace=replace, progress=progress)
+    result = ingest(engine, paths, replace=replace, keep_going=keep_going, progress=progress)
     after = ledger_rows(engine)
     newly, changed, new = [], [], []
     for row in after:

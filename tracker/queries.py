@@ -65,6 +65,7 @@ def _ledger_record(
         "id": t.uid,
         "jurisdiction": t.jurisdiction,
         "target_doc": docs[t.document_id].name,
+        "target_source": docs[t.document_id].source_url,
         "line": t.line,
         "span": t.span,
         "kind": t.kind,
@@ -83,6 +84,7 @@ def _ledger_record(
         "provisional": bool(v.provisional) if v else False,
         "reason": v.reason if v else "",
         "outcome_doc": outcome_doc.name if outcome_doc else None,
+        "outcome_source": outcome_doc.source_url if outcome_doc else None,
         "outcome_line": v.outcome_line if v else None,
         "outcome_span": v.outcome_span if v else None,
         "target_norm": clean_number(v.target_norm) if v else None,
@@ -122,7 +124,7 @@ def outcome_rows(engine: Engine, *, jurisdiction: str | None = None) -> list[dic
             query = query.where(DocumentRow.jurisdiction == jurisdiction)
         return [
             {
-                "jurisdiction": d.jurisdiction, "doc": d.name, "line": o.line, "span": o.span,
+                "jurisdiction": d.jurisdiction, "doc": d.name, "source": d.source_url, "line": o.line, "span": o.span,
                 "indicator": o.indicator, "comparator": o.comparator, "value": clean_number(o.value),
                 "unit": o.unit, "year": o.year, "measure": o.measure, "provisional": o.provisional,
                 "stage": o.stage, "statement": o.statement, "quote": o.quote,

@@ -18,10 +18,10 @@ OUTCOME_KEYS = (
     "provisional", "stage", "statement", "quote",
 )
 LEDGER_KEYS = (
-    "id", "jurisdiction", "target_doc", "line", "span", "kind", "indicator", "indicator_key",
+    "id", "jurisdiction", "target_doc", "target_source", "line", "span", "kind", "indicator", "indicator_key",
     "measure", "comparator", "value", "value_max", "unit", "target_year", "horizon",
     "verdict", "machine_verdict", "reason_code", "provisional", "reason",
-    "outcome_doc", "outcome_line", "outcome_span", "target_norm", "outcome_norm", "norm_unit",
+    "outcome_doc", "outcome_source", "outcome_line", "outcome_span", "target_norm", "outcome_norm", "norm_unit",
     "rule", "reviewed_by", "review_note", "quote", "outcome_quote",
 )
 

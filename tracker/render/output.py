@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from tabulate import tabulate
 
@@ -30,9 +31,11 @@ def render(
     *,
     columns: Sequence[str] | None = None,
     width: int | None = 40,
+    whole: Sequence[str] = (),
 ) -> str:
     """Render dict rows. `columns` picks and orders the columns for table/markdown/csv;
-    json and jsonl always carry every key so nothing is lost in an export."""
+    json and jsonl always carry every key so nothing is lost in an export. Table cells
+    are cut at `width`, except in the `whole` columns (a cut URL is no use)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "jsonl":
@@ -49,7 +52,7 @@ def render(
     if not rows:
         return "(no rows)\n"
     cut = width if fmt == "table" else None
-    body = [[_cell(r.get(c), cut) for c in cols] for r in rows]
+    body = [[_cell(r.get(c), None if c in whole else cut) for c in cols] for r in rows]
     if fmt == "markdown":
         body = [[md_escape(c) for c in row] for row in body]
         return tabulate(body, headers=cols, tablefmt="github") + "\n"
@@ -65,3 +68,16 @@ def md_escape(text: Any) -> str:
                  ("_", "\\_"), ("`", "\\`"), ("[", "\\["), ("]", "\\]")):
         s = s.replace(a, b)
     return s.replace("\r", " ").replace("\n", " ")
+
+
+# Characters a URL may keep inside a markdown link target; the rest are percent-encoded,
+# so a "|", ")" or space in the URL cannot end the link or the table cell.
+_URL_SAFE = ":/?#@!$&'*+,;=%~-._"
+
+
+def md_url(url: str | None) -> str | None:
+    """A report's URL made safe as a markdown link target, or None when there is none or it
+    is not a web address (a javascript: URL from a hostile header must not become a link)."""
+    if not url or urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
+        return None
+    return quote(url.strip(), safe=_URL_SAFE)

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from tracker.grammar import lookup_indicator, to_base
-from tracker.render.output import md_escape
+from tracker.render.output import md_escape, md_url
 from tracker.store.tables import DocumentRow
 
 VERDICT_ORDER = ("missed", "met", "unclear", "pending")
@@ -78,11 +78,18 @@ def evidence_text(r: dict[str, Any], limit: int = 60) -> str:
     return quote[start : at + len(span)]
 
 
+def _cite(doc: str, line: int | None, url: str | None) -> str:
+    """`file:line`, linked to the report's official URL when it has one."""
+    where = md_escape(f"{doc}:{line}")
+    target = md_url(url)
+    return f"[{where}]({target})" if target else where
+
+
 def _evidence(r: dict[str, Any]) -> str:
     if r.get("outcome_span"):
-        where = f"{r['outcome_doc']}:{r['outcome_line']}"
+        where = _cite(r["outcome_doc"], r["outcome_line"], r.get("outcome_source"))
         mark = "（预计）" if r.get("provisional") else ""
-        return f"“{md_escape(evidence_text(r))}”{mark} — {md_escape(where)}"
+        return f"“{md_escape(evidence_text(r))}”{mark} — {where}"
     return ""
 
 
@@ -139,23 +146,30 @@ def scorecard(
         lines.append("| target | source | outcome (evidence) | compared | why |")
         lines.append("|---|---|---|---|---|")
         for r in group:
-            source = md_escape(f"{r['target_doc']}:{r['line']}")
+            source = _cite(r["target_doc"], r["line"], r.get("target_source"))
             lines.append(
                 f"| {_target_text(r)} | {source} | {_evidence(r)} | {_compared(r)} | {_reason(r)} |"
             )
         lines.append("")
-    lines += ["## Sources", ""]
-    lines.append("| document | kind | delivered | reviews | plans | sha256 |")
-    lines.append("|---|---|---|---|---|---|")
-    for d in documents:
-        lines.append(
-            f"| {md_escape(d.name)} | {d.kind} | {d.delivered or 'unknown'} | {d.review_year or ''} "
-            f"| {d.plan_year} | `{d.sha256[:16]}` |"
-        )
-    lines.append("")
+    lines += ["## Sources", ""] + _sources(documents) + [""]
     lines.append(
         "Verdicts follow the policy in docs/verdicts.md: a target is *met* or *missed* only "
         "when the follow-up report states a comparable figure or completion; otherwise it is "
         "*unclear*, with the reason. Line numbers are lines of the original report files."
     )
     return "\n".join(lines) + "\n"
+
+
+def _sources(documents: list[DocumentRow]) -> list[str]:
+    """The table of cited documents; with a column for the official URL when any has one."""
+    with_url = any(md_url(d.source_url) for d in documents)
+    head = "| document | kind | delivered | reviews | plans | sha256 |" + (" source |" if with_url else "")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    for d in documents:
+        row = (f"| {md_escape(d.name)} | {d.kind} | {d.delivered or 'unknown'} | {d.review_year or ''} "
+               f"| {d.plan_year} | `{d.sha256[:16]}` |")
+        if with_url:
+            target = md_url(d.source_url)
+            row += f" [{md_escape(d.source_url)}]({target}) |" if target else " |"
+        lines.append(row)
+    return lines

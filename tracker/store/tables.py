@@ -26,6 +26,10 @@ class DocumentRow(SQLModel, table=True):
     five_year_end: int | None = None
     encoding: str = "utf-8"
     size: int = 0
+    # From the report's front-matter header, when it has one: the official URL is what a
+    # scorecard cites, beside the file and line.
+    source_url: str | None = None
+    title: str | None = None
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
