@@ -146,3 +146,17 @@ def test_front_matter_of_a_real_report_reaches_the_ledger(tmp_path):
     assert row["outcome_source"] == URL_2017
     text = api.scorecard_markdown(engine, "海拉尔区", 2016)
     assert f"[{HAILAR_2017.name}:{row['outcome_line']}]({URL_2017})" in text
+
+
+def test_a_folder_reads_md_reports_and_skips_its_index(tmp_path):
+    """In a folder, a .md report (front matter) is read; its INDEX.md beside it is not one."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    header = f"---\nsource: {URL_2017}\ntitle: {TITLE_2017}\n---\n\n"
+    (folder / "hailar-2017-gwr.md").write_bytes(header.encode("utf-8") + HAILAR_2017.read_bytes())
+    (folder / "INDEX.md").write_text("# Reports\n\n- hailar-2017-gwr.md\n", encoding="utf-8")
+    engine = open_engine(str(tmp_path / "l.db"))
+    result = ingest(engine, [folder])
+    assert result.added == ["hailar-2017-gwr.md"]
+    (doc,) = api.document_rows(engine)
+    assert doc["source_url"] == URL_2017

@@ -76,9 +76,22 @@ def report_files(paths: Iterable[str | Path], refused: list[Refused] | None = No
     return files
 
 
+def _may_be_report(path: Path) -> bool:
+    """In a folder, a .md file is a report only when it opens with a front-matter header:
+    a README.md or INDEX.md beside the reports is not one. (Named on the command line,
+    any file is read.)"""
+    if path.suffix.lower() != ".md":
+        return True
+    try:
+        with path.open("rb") as f:
+            return f.read(8).lstrip(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:
+        return True  # reading it will say what is wrong
+
+
 def _files_at(path: Path) -> list[Path]:
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES)
+        found = sorted(p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and _may_be_report(p))
         if not found:
             raise InputError(f"{path}: no report files (.txt, .md, .docx, .pdf, .html) in this folder")
         return found
