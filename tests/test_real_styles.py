@@ -68,6 +68,10 @@ STYLES = [
     ("zhejiang-1997-gwr.txt", "浙江省", 1997, 1996, ["preamble", "review", "plan"]),
     # "一、2003年以来工作回顾": a term's review; "未来五年和2007年…任务的建议": both goals
     ("haerbinshi-2007-gwr.txt", "哈尔滨市", 2007, 2006, ["preamble", "five_year_review", "five_year", "plan"]),
+    # "——2005年1月在甘肃省十届人大三次会议上": the congress abbreviated
+    ("gansu-2005-gwr.txt", "甘肃省", 2005, 2004, ["preamble", "review", "plan"]),
+    # a title naming the year reviewed, "三、2006年工作" the year planned (SOURCES.tsv: 2005)
+    ("sichuan-2005-gwr.txt", "四川省", 2006, 2005, ["preamble", "five_year_review", "five_year", "plan"]),
     # two five-year sections and the year's work under the second
     ("changshashi-2006-gwr.txt", "长沙市", 2006, 2005, ["preamble", "five_year_review", "five_year", "plan"]),
 ]
@@ -159,6 +163,14 @@ def test_markdown_headings_are_marked() -> None:
 
 def test_plain_text_is_not_markdown() -> None:
     assert not is_markdown("各位代表：\n一、2023年工作回顾\n增长5%。", "r.txt")
+
+
+@needs_corpus
+def test_new_term_report_with_only_five_year_goals_is_refused_clearly() -> None:
+    # nanchangshi-2021-10: "一、本届政府工作总结", "二、今后五年工作的总体考虑" (October 2021)
+    with pytest.raises(InputError, match="only five-year goals") as info:
+        read_report(LARGE_CORPUS / "nanchangshi-2021-10-gwr.txt")
+    assert "\n" not in str(info.value)
 
 
 def test_fragment_is_never_a_jurisdiction() -> None:

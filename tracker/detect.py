@@ -44,7 +44,7 @@ NATIONAL = "全国"
 NATIONAL_RE = re.compile(rf"第[{CN_NUM}]+届全国人民代表大会|国务院总理|我代表国务院|国务院向大会")
 # Text just before one of these names the report's own place.
 ANCHOR_RE = re.compile(
-    rf"第[{CN_NUM}百\d]+届\s*人民代表大会"
+    rf"第?[{CN_NUM}百\d]+届\s*(?:人民代表大会|人大)"  # "第十届人民代表大会", "十届人大三次会议"
     r"|(?:人民政府)?(?:代理|代)?(?:省长|市长|区长|县长|旗长|州长|盟长|主席)"
     r"|人民政府"
     r"|(?:国民经济和社会发展)?(?:政府工作报告|计划执行情况)"

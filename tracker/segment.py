@@ -94,6 +94,8 @@ PLAN_OPENING_RE = re.compile(
     # "综合各方面因素，省政府拟定2005年经济社会发展的主要预期目标是"
     r"|^[^。]{0,20}?(?:拟定|提出|确定)(?:今年|(?P<year2>(?:19|20)\d{2})年)[^。]{0,16}?主要预期目标"
 )
+# A government's whole term under review: "本届政府工作总结", "十五届人大一次会议以来工作回顾".
+TERM_WORDS = re.compile(r"本届|届人大|届政府|任期")
 # The start of a period under review: "2003年以来工作回顾".
 SINCE_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年以来")
 # An appendix listing the year's projects for the people ("2025年民生实事清单"): targets.
@@ -168,9 +170,17 @@ def segment(
             plan_year = dated
         # A title's year may be the year reviewed ("2007年四川省人民政府工作报告" of Jan 2008),
         # so it comes after the review headings.
-        plan_year = plan_year or title_year(title) or _preamble_year(preamble) or _planned_year(parts)
+        titled, planned = title_year(title) or _preamble_year(preamble), _planned_year(parts)
+        if plan_year is None and titled and planned == titled + 1:
+            plan_year = planned  # "2005年四川省人民政府工作报告" and "三、2006年工作"
+        plan_year = plan_year or titled or planned
         parts = _best_parts(paragraphs, numbered, plan_year)
     if not any(p.kind == "plan" for p in parts):
+        if any(p.kind == "five_year" for p in parts):
+            raise InputError(
+                f"{name}: no plan part found: the report sets only five-year goals (a new term's "
+                "report?), no section for the coming year's work such as '二、2024年工作安排'"
+            )
         raise InputError(
             f"{name}: no plan part found (no section setting the coming year's work, "
             "such as '二、2024年工作安排'); is the file complete?"
@@ -465,7 +475,7 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
     if periods and YEAR_OF_PERIOD_RE.search(title) and not reviews:
         return [Part("plan", heading, year, section.paragraphs)]  # "决胜“十四五”收官之年的重点任务"
     coming = COMING_FIVE_YEARS.search(title)
-    if (periods or coming) and goals and not reviews \
+    if (periods or coming) and (goals or coming) and not reviews \
             and (THIS_YEAR_RE.search(title) or year is not None and year == plan_year):
         # "“十二五”时期发展目标和今年主要工作", "关于未来五年和2007年经济社会发展任务的建议":
         # the period's goals, then this year's work
@@ -479,13 +489,15 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
         return _goal_parts(heading, end, section.paragraphs)
     if periods and goals and year is None:
         return _five_year_parts(section, heading, periods, reviews)
-    if (COMING_FIVE_YEARS.search(title) or horizon) and goals and year is None:
+    if (coming and not reviews or horizon and goals) and year is None:
+        # "今后五年工作的总体考虑", "二、今后五年工作建议": the coming period's goals
         return _goal_parts(heading, horizon, section.paragraphs)  # end year filled later if None
     if year is not None and plan_year is not None and year < plan_year and not reviews \
             and not FUTURE_HEADING_WORDS.search(title):
         reviews = True  # "一、2011年，全省上下齐心协力…": a heading about last year
     if reviews:
-        whole_period = (periods or FIVE_YEAR_WORDS.search(title) or SINCE_YEAR_RE.search(title)) \
+        whole_period = (periods or FIVE_YEAR_WORDS.search(title) or SINCE_YEAR_RE.search(title)
+                        or TERM_WORDS.search(title)) \
             and not ANNUAL_WORDS.search(SINCE_YEAR_RE.sub("", title))
         if whole_period:
             end = period_end_year(periods[-1]) if periods else None
