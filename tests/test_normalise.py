@@ -79,12 +79,20 @@ def test_title_block_lines_are_not_joined() -> None:
 
 
 def test_broken_sentence_is_joined_across_blank_lines_and_page_numbers() -> None:
-    text = "各位代表：\n\n盘活闲置房产\n\n- 3 -\n\n近 8500 平方米。规范行为。\n\n下一段。"
+    # A line broken by a page runs the page's full width (a short one alone is a heading).
+    head = "国资国企改革纵深推进，市场化盘活国有资产闲置存量，盘活闲置房产"
+    text = f"各位代表：\n\n{head}\n\n- 3 -\n\n近 8500 平方米。规范行为。\n\n下一段。"
     paragraphs = normalise(text)
-    assert _texts(paragraphs)[1:] == ["盘活闲置房产近8500平方米。规范行为。", "下一段。"]
+    assert _texts(paragraphs)[1:] == [f"{head}近8500平方米。规范行为。", "下一段。"]
     joined = paragraphs[1]
-    assert joined.breaks == ((0, 3), (6, 7))
+    assert joined.breaks == ((0, 3), (len(head), 7))
     assert joined.line_at(joined.text.index("8500")) == 7
+
+
+def test_short_line_before_a_long_one_stands_alone() -> None:
+    # alt/gansu-2026 (a scraped page, one line per paragraph, no blank lines)
+    text = "各位代表：\n2026年重点工作\n今年是“十五五”开局之年。政府工作要坚持以习近平新时代中国特色社会主义思想为指导。"
+    assert _texts(normalise(text))[1:] == ["2026年重点工作", "今年是“十五五”开局之年。政府工作要坚持以习近平新时代中国特色社会主义思想为指导。"]
 
 
 def test_footnote_body_leaves_the_sentence_it_interrupts() -> None:

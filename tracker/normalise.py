@@ -41,6 +41,9 @@ CN_NUM = "一二三四五六七八九十"
 HEADING_START_RE = re.compile(
     rf"^(?:[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)]|第[{CN_NUM}]+(?:部分|章|节))"
 )
+# A line this short before one this many times longer stands alone (a heading).
+STANDALONE_MAX_LEN = 24
+STANDALONE_RATIO = 2
 # A numbered section heading with its first paragraph run on after a space, on one line.
 RUN_IN_HEADING_RE = re.compile(
     rf"^(?P<head>\s*(?:[{CN_NUM}]{{1,3}}、|第[{CN_NUM}]{{1,3}}部分)[^。！？；\s]{{2,40}})\s+(?P<rest>\S.{{20,}})$"
@@ -492,13 +495,22 @@ def _join(lines: list[_Line]) -> list[Paragraph]:
             held.append(Paragraph(ln.text, ((0, ln.number),)))
             continue
         if current is not None and not ln.after_blank and not ln.marked and not current.marked \
-                and _continues(current.text, ln.text):
+                and not _stands_alone(current, ln) and _continues(current.text, ln.text):
             current.add(ln)
             continue
         flush()
         current = _Builder.start(ln)
     flush()
     return out
+
+
+def _stands_alone(current: _Builder, following: _Line) -> bool:
+    """A short line of its own before a much longer one is a heading ("2026年重点工作",
+    "“十四五”时期工作回顾"), not a sentence broken by a page: a broken line runs the page's
+    full width."""
+    text = current.text
+    return (len(current.parts) == 1 and len(text) <= STANDALONE_MAX_LEN
+            and len(following.text) >= STANDALONE_RATIO * len(text))
 
 
 def _continues(previous: str, following: str) -> bool:

@@ -116,7 +116,7 @@ PAST_OVER_FUTURE = 1.0
 # Years at least this far beyond the plan year are horizons, never the plan year.
 HORIZON_MIN_AHEAD = 3
 # The opening of a report without numbered sections ends at its salutation.
-OPENING_MAX_PARAGRAPHS = 15
+OPENING_MAX_PARAGRAPHS = 30
 OPENING_DEFAULT_PARAGRAPHS = 3
 OPENING_SENTENCES = 1
 SALUTATION_STARTS = ("各位代表：", "各位代表，", "各位代表:", "各位代表,")
