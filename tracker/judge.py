@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from tracker import docfreq
 from tracker.model import Outcome, Report, Target, Verdict
 from tracker.outcomes import indicator_key, indicator_words, stage_of, to_base, words
 
@@ -257,6 +258,10 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
     t_key = tn.key
     if t_key and o.indicator_key and t_key != o.indicator_key:
         return 0.0
+    # Even where the lexicon keys agree: the key of "单位生产总值二氧化碳排放" reads as GDP's.
+    counted = tn.counted if tn.unit not in MONEY_AND_RATES else ""  # not "百分点"
+    if not any(_same_thing(words, o) for words in (tn.own, counted) if words):
+        return 0.0
     score = max(similarity(t, x) for t in tn.names for x in (o.indicator, _after_number(o.span)) if x)
     o_counted = counted_noun(o.span) if tn.counted else ""
     if o_counted:
@@ -276,6 +281,17 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
             if min(len(o_clean), len(t_clean)) >= 2 and (o_clean in t_clean or t_clean in o_clean):
                 score = 0.6
     return score
+
+
+def _same_thing(target_words: str, o: Outcome) -> bool:
+    """The outcome holds enough of the target's telling words (rare in real reports) to be
+    about the same thing: "生产总值增长6%" is not about "单位生产总值二氧化碳排放下降3.9%".
+    Tried on the target's own words and on the thing it counts ("完成呼伦大街、望城路等9条
+    主次干道": 主次干道)."""
+    share = _matching("min_distinctive_share")
+    if share <= 0 or docfreq.weight(target_words) < _matching("min_distinctive_weight"):
+        return True
+    return docfreq.distinctive_share(target_words, f"{o.indicator} {o.span}") >= share
 
 
 def _qualified_in_context(tn: _TargetNames, o: Outcome) -> bool:
