@@ -196,3 +196,15 @@ def test_update_keeps_going_too(tmp_path):
     assert result.exit_code == REFUSED_EXIT_CODE
     assert "newly judged" in result.stdout and "new targets recorded: 全国 2023" in result.stdout
     assert result.stderr.splitlines() == [f"REFUSED {empty}: the file is empty", "1 read, 1 refused"]
+
+
+def test_a_folders_own_files_come_before_its_subfolders(tmp_path):
+    """alt/ copies of the same reports sort after the main files, so the main copy is kept."""
+    from tracker.batch import report_files
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "corpus" / "hailar-2013-gwr.txt"
+    (tmp_path / "alt").mkdir()
+    (tmp_path / "alt" / "hailar-2013-gwr.copy.txt").write_bytes(seed.read_bytes())
+    (tmp_path / "hailar-2013-gwr.txt").write_bytes(seed.read_bytes())
+    assert [p.relative_to(tmp_path).as_posix() for p in report_files([tmp_path])] == [
+        "hailar-2013-gwr.txt", "alt/hailar-2013-gwr.copy.txt"]

@@ -91,7 +91,10 @@ def _may_be_report(path: Path) -> bool:
 
 def _files_at(path: Path) -> list[Path]:
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and _may_be_report(p))
+        # A folder's own files before its subfolders' (e.g. alt/ copies of the same reports),
+        # so that where two copies clash the main one is kept.
+        found = sorted((p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and _may_be_report(p)),
+                       key=lambda p: (len(p.relative_to(path).parts), p))
         if not found:
             raise InputError(f"{path}: no report files (.txt, .md, .docx, .pdf, .html) in this folder")
         return found
