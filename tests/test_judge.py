@@ -455,3 +455,14 @@ def test_categories(category: str, t: Target, text: str, verdict: str, code: str
 def test_counted_noun(span: str, thing: str) -> None:
     from tracker.judge import counted_noun
     assert counted_noun(span) == thing
+
+
+# jilin 2009→2010 (bench/gold, development half): a promised fall on a less-is-better
+# indicator is met by a bigger fall.
+@pytest.mark.parametrize(("span", "review_text", "expected"), [
+    ("单位地区生产总值能耗下降5%", "全省单位地区生产总值能耗下降6%左右。", "met"),
+    ("单位地区生产总值能耗下降5%", "全省单位地区生产总值能耗下降3.1%。", "missed"),
+])
+def test_promised_fall_is_met_by_a_bigger_fall(span: str, review_text: str, expected: str) -> None:
+    t = target(span, value=5, unit="%", comparator="=")
+    assert verdict_of(t, review_text).verdict == expected

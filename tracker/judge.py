@@ -756,8 +756,13 @@ def _outcome_norm(target: Target, measure: str, o: Outcome) -> float:
 
 def _decide(target: Target, measure: str, t_norm: float, o: Outcome) -> Decision:
     t_max = to_base(target.value_max, target.unit)[0] if target.value_max is not None else None
+    polarity = polarity_of(target)
+    if measure == "growth" and _decrease_target(target):
+        # "能耗下降5%": the size of the fall was promised, and a bigger fall is better
+        # whatever the indicator's own polarity (能耗 less is better, 下降 more).
+        polarity = 1
     return compare(t_norm, _outcome_norm(target, measure, o), comparator=target.comparator,
-                   polarity=polarity_of(target), unit=target.unit, t_max=t_max,
+                   polarity=polarity, unit=target.unit, t_max=t_max,
                    outcome_comparator=o.comparator)
 
 
