@@ -466,3 +466,10 @@ def test_counted_noun(span: str, thing: str) -> None:
 def test_promised_fall_is_met_by_a_bigger_fall(span: str, review_text: str, expected: str) -> None:
     t = target(span, value=5, unit="%", comparator="=")
     assert verdict_of(t, review_text).verdict == expected
+
+
+# shaanxi 2019→2020 (bench/gold, development half): "about to" is neither done nor failed.
+def test_a_figure_still_to_come_is_unclear() -> None:
+    t = target("29个贫困县摘帽", value=29, unit="个", comparator="=")
+    assert verdict_of(t, "29个贫困县即将摘帽。").verdict == "unclear"
+    assert verdict_of(t, "29个贫困县全部摘帽。").verdict == "met"

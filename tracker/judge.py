@@ -614,6 +614,11 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return Verdict("unclear", "ambiguous", "the figure counts another kind of work than the one promised",
                        f"“{best.span}” counts other work than “{target.span}”.",
                        outcome=best, provisional=best.provisional)
+    if _prospective(best):
+        # "29个贫困县即将摘帽": about to happen is not done (nor failed).
+        return Verdict("unclear", "ambiguous", "the review says it is still to come",
+                       f"“{best.span}” says it is still to come, not that it was done.",
+                       outcome=best, provisional=best.provisional)
     if d.verdict == "met" and _counts_all_kinds(target, best):
         # "完成9.2公里的城区供水主管网改造" → "全年完成管网改造38.6公里": every network together.
         return Verdict("unclear", "ambiguous", "the figure counts every kind together",
@@ -630,6 +635,10 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
 
 
 _TASK_WORDS = ("完成", "全面完成", "全部完成")
+
+
+def _prospective(o: Outcome) -> bool:
+    return any(w in o.span for w in words()["prospective"])
 
 
 def _project_size(target: Target) -> bool:
