@@ -252,21 +252,8 @@ def count_places(text: str, level: str | None = None) -> Counter[str]:
     been of `level` when it is given. Matching is as in find_places."""
     if level is not None and level not in _RANK:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
-    index = _index()
-    heads, named = index.heads, index.named
-    counts: Counter[str] = Counter()
-    i, end = 0, len(text) - 1
-    while i < end:
-        for name in heads.get(text[i : i + 2], ()):
-            if text.startswith(name, i):
-                division = named[name]
-                if division is not None:
-                    counts[division.name] += 1
-                i += len(name)
-                break
-        else:
-            i += 1
+    counts = Counter(place.division.name for place in find_places(text))
     if level is None:
         return counts
-    levels = index.levels
+    levels = _index().levels
     return Counter({name: n for name, n in counts.items() if level in levels[name]})
