@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 
 from tracker import divisions
@@ -62,12 +61,6 @@ LEVEL_HINTS = (
 # The body must name its place this often, and more often than the next place by this factor.
 BODY_MIN_COUNT = 3
 BODY_MARGIN = 1.5
-
-
-@dataclass(frozen=True)
-class Metadata:
-    jurisdiction: str | None
-    delivered: date | None
 
 
 # --- jurisdiction ---------------------------------------------------------------------
@@ -149,17 +142,22 @@ def parse_year(text: str) -> int | None:
     return int("".join(str(d) for d in digits))
 
 
-def cn_small_number(text: str) -> int | None:
-    """Chinese numerals up to 99 ("十二" → 12); Arabic digits as they are."""
-    if text.isdigit():
-        return int(text)
-    digits = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
-    if text in digits:
-        return digits[text]
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(text: str) -> int | None:
+    """Chinese numerals up to 99: "三" → 3, "十二" → 12, "二十" → 20."""
+    if text in CN_DIGITS:
+        return CN_DIGITS[text]
     tens, ten, ones = text.partition("十")
-    if not ten or (tens and tens not in digits) or (ones and ones not in digits):
+    if not ten or (tens and tens not in CN_DIGITS) or (ones and ones not in CN_DIGITS):
         return None
-    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+    return CN_DIGITS.get(tens, 1) * 10 + CN_DIGITS.get(ones, 0)
+
+
+def cn_small_number(text: str) -> int | None:
+    """A month or day: Arabic digits as they are, else Chinese numerals ("十二" → 12)."""
+    return int(text) if text.isdigit() else cn_number(text)
 
 
 def years_in(text: str) -> list[int]:

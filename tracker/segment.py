@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from tracker.detect import (
     YEAR_RE,
+    cn_number,
     detect_delivered,
     detect_jurisdiction,
     plan_year_from_delivery,
@@ -30,7 +31,6 @@ from tracker.normalise import SALUTATION_RE
 
 # --- report language ---------------------------------------------------------------------
 
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUM = "一二三四五六七八九十"
 
 # Top-level section heading: "一、2023年工作回顾", "第二部分　2024年工作安排".
@@ -161,6 +161,7 @@ def segment(
     plan_year = year or plan_year_from_delivery(delivered)
     parts = _best_parts(paragraphs, numbered, plan_year)
     if year is None:
+        split_with = plan_year
         reviewed = _reviewed_year(parts) or _opening_year(parts)
         # The review headings decide when there is no delivery date; any dated heading
         # decides against a delivery date years away from it (a typo in the date).
@@ -174,7 +175,8 @@ def segment(
         if plan_year is None and titled and planned == titled + 1:
             plan_year = planned  # "2005年四川省人民政府工作报告" and "三、2006年工作"
         plan_year = plan_year or titled or planned
-        parts = _best_parts(paragraphs, numbered, plan_year)
+        if plan_year != split_with:  # the parts depend on the plan year: split again with it
+            parts = _best_parts(paragraphs, numbered, plan_year)
     if not any(p.kind == "plan" for p in parts):
         if any(p.kind == "five_year" for p in parts):
             raise InputError(
@@ -295,7 +297,7 @@ def _last_goals_as_plan(parts: list[Part]) -> list[Part]:
 
 def _parts(sections: list[_Section], plan_year: int | None) -> list[Part]:
     parts = [p for s in sections for p in _classify(s, plan_year)]
-    _past_before_plan(parts, sections)
+    _past_before_plan(parts)
     return parts
 
 
@@ -320,16 +322,6 @@ def _restarts(paragraphs: list[Paragraph]) -> bool:
 
 
 # --- sections ------------------------------------------------------------------------------
-
-
-def cn_number(text: str) -> int | None:
-    """Chinese numerals up to 99: "三" → 3, "十二" → 12, "二十" → 20."""
-    if text in CN_DIGITS:
-        return CN_DIGITS[text]
-    tens, ten, ones = text.partition("十")
-    if not ten or (tens and tens not in CN_DIGITS) or (ones and ones not in CN_DIGITS):
-        return None
-    return CN_DIGITS.get(tens, 1) * 10 + CN_DIGITS.get(ones, 0)
 
 
 def top_heading_number(p: Paragraph) -> int | None:
@@ -380,7 +372,7 @@ def is_unnumbered_heading(p: Paragraph) -> bool:
 
 
 def split_at_unnumbered_headings(paragraphs: list[Paragraph]) -> list[_Section] | None:
-    """Split at unnumbered part headings; None when the report has fewer than two."""
+    """Split at unnumbered part headings; None when the report has none."""
     sections = [_Section(0, None, [])]
     for p in paragraphs:
         if sections[-1].closing:
@@ -527,7 +519,7 @@ def _closing_parts(heading: Paragraph, paragraphs: list[Paragraph], plan_year: i
     return parts
 
 
-def _past_before_plan(parts: list[Part], sections: list[_Section]) -> None:
+def _past_before_plan(parts: list[Part]) -> None:
     """Sections under thematic headings ("一、攻坚克难，经济社会发展实现新突破") that come
     before the first heading saying it sets work, and read as an account of the past,
     are the review."""
