@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tracker.model import Paragraph, Part, Report
-from tracker.outcomes import extract_outcomes, indicator_words, split_list, stage_of, statement_kind
+from tracker.grammar import split_list
+from tracker.outcomes import extract_outcomes, indicator_words, stage_of, statement_kind
 
 
 def review(*texts: str, year: int = 2013, kind: str = "review", first_line: int = 10) -> Report:

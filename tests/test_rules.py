@@ -47,7 +47,7 @@ def test_less_is_better_indicators():
 
 def test_units_have_known_keys_and_bases():
     data = rules.load("units")
-    assert set(data) == {"magnitudes", "bases", "unit", "counters", "idioms"}
+    assert set(data) == {"magnitudes", "bases", "unit", "counters", "idioms", "implied"}
     assert all(len(w) >= 4 for w in data["idioms"]["words"])
     for name, row in data["unit"].items():
         assert set(row) <= rules.UNIT_KEYS, name
@@ -60,6 +60,11 @@ def test_units_have_known_keys_and_bases():
     counters = data["counters"]["units"]
     assert len(counters) == len(set(counters))
     assert set(data["counters"]["not_before"]) <= set(counters) | set(data["unit"])
+    # a unit implied by a noun after a bare magnitude is a known unit of people or things
+    implied = {k: v for k, v in data["implied"].items() if k != "max_gap"}
+    assert implied and set(implied) <= set(data["unit"]) | set(counters)
+    assert all(nouns and len(set(nouns)) == len(nouns) for nouns in implied.values())
+    assert 0 < data["implied"]["max_gap"] <= 10
 
 
 def test_comparators_known_keys_and_ops():

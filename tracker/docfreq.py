@@ -58,3 +58,16 @@ def distinctive_share(target: str, evidence: str) -> float:
         return 1.0  # nothing telling to look for
     found = set(chars(evidence))
     return sum(w for c, w in mine.items() if c in found) / total
+
+
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+@lru_cache(maxsize=1 << 16)
+def rare_pairs(text: str) -> tuple[str, ...]:
+    """Pairs of adjacent characters in `text` that too few paragraphs use to be listed
+    (fewer than the table's min_paragraphs): the mark of a proper name ("茨齐路",
+    "文兴北路", "万达集团"), where common words ("营商环境", "宜居城市") have none."""
+    counts = _table()[2]
+    return tuple(run[i:i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)
+                 if run[i:i + 2] not in counts)

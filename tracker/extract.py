@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tracker import grammar, rules
+from tracker import divisions, docfreq, grammar, rules
 from tracker.grammar import Quantity
 from tracker.model import Paragraph, Report, Target
 
@@ -531,6 +531,8 @@ class _Clause:
         if k < 0 or len(qitems) < 2:
             return {}
         names = [n for n in re.split("[和、及与]", self.text[self.core_start:k]) if n]
+        if len(names) == 1:
+            names = grammar.split_list(names[0])  # "城乡居民收入分别增长8%和9%"
         if len(names) != len(qitems):
             return {}
         head = names[0]
@@ -575,8 +577,8 @@ class _Clause:
         """(indicator, lexicon rule or None, offset of its span in `before`) for each
         target one number states."""
         if name is not None:
-            rule = grammar.lookup_indicator(name)
-            return [(rule.name if rule else name, rule, 0)]
+            # the item's own words, which tell 城镇 from 农村 where the rule's name would not
+            return [(name, grammar.lookup_indicator(name), 0)]
         shared = _shared_list(before)
         if shared:  # "城镇…收入、农村…收入均增长8%": the number holds for each name
             return [(n, grammar.lookup_indicator(n), at) for n, at in shared]
@@ -599,6 +601,8 @@ class _Clause:
             head = self.text[self.core_start:q.num_start]
             if not (w.growth.search(head) or w.change.search(head) or w.creating.search(head)):
                 return False  # "其中，工业类3个、城市建设类28个": parts of a total, no promise
+        if q.implied and not (w.creating.match(self.text[self.core_start:]) or q.num_start == self.core_start):
+            return False  # "全区80余万干部群众": people counted only where a work counts them
         if q.comparator != "=" and not q.text.startswith(("达", "保持")):
             return True  # 以上 / 以内 / 左右 / 突破 / 超过 / 控制在 ...
         if tail and _words().floor.match(tail):
@@ -764,9 +768,9 @@ class _Clause:
             obj = _strip_object(raw)
             if not obj or raw[0] in "、，" or not self._verb_object_ok(verb, obj, raw):
                 continue
-            if m.start() > 0 and not obj.endswith(w.concrete):
+            if m.start() > 0 and not (obj.endswith(w.concrete) or _proper_name(verb, obj)):
                 continue  # a verb inside the clause needs a concrete thing after it
-            if verb in w.weak and self.after_deliverable:
+            if verb in w.weak and self.after_deliverable and not _proper_name(verb, obj):
                 return []  # "盘活X旧居，打造…展馆": the second clause says what X is for
             span_a = a if self.lead == "facilitating" else a + m.start()
             whole = verb in w.no_split_after or verb in w.event_before or verb in w.campaign_before
@@ -879,6 +883,8 @@ class _Clause:
             return True
         if _vague_start(obj) or obj.endswith(w.abstract):
             return False
+        if _proper_name(verb, obj):
+            return True  # "开工建设文兴北路", "拓宽改造茨齐路": a thing with a name of its own
         if verb not in w.strong and raw.endswith(w.abstract):
             return False  # "建立…工作机制"; but "完成…布展工作" is a completion
         return verb in w.strong and len(obj) >= 3
@@ -914,6 +920,22 @@ def _due_year(span: str, year: int) -> int:
     """The year the target falls due: its part's year, unless its own words name a later one."""
     named = [int(m.group(1)) for m in _due_re().finditer(span)]
     return max([year, *named])
+
+
+def _proper_name(verb: str, obj: str) -> bool:
+    """The object names one particular thing: it holds a pair of characters few real
+    reports use (docfreq.rare_pairs: "茨齐路", "东戴河客运总站") or a place name with
+    something after it ("绥中疏港公路"); common words alone ("营商环境", "宜居城市") name
+    a kind of thing (rules: targets.toml [object.proper_name])."""
+    rule = rules.target_words()["object"]["proper_name"]
+    if verb not in rule["verbs"] or len(obj) > rule["max_length"] or any(w in obj for w in rule["not_in"]):
+        return False
+    if not "\u4e00" <= obj[-1:] <= "\u9fff":
+        return False
+    joints = rule["joint_chars"]
+    if any(not (set(p) & set(joints)) for p in docfreq.rare_pairs(obj)):
+        return True
+    return any(len(obj) - p.end >= 2 for p in divisions.find_places(obj))
 
 
 def _leader(text: str) -> tuple[int, str]:

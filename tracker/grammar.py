@@ -65,6 +65,7 @@ class Quantity:
     num_start: int = 0  # where the number itself starts (no comparator words)
     chinese: bool = False  # written with Chinese numerals ("百场", "两个百分点")
     text: str = ""
+    implied: bool = False  # no unit written; the noun after it names one ("8万…人口")
 
 
 # --- numbers -----------------------------------------------------------------------------
@@ -132,6 +133,10 @@ def _quantity_re() -> re.Pattern[str]:
         guard = table.not_before.get(name)
         unit_alts.append(re.escape(name) + (f"(?![{re.escape(guard)}])" if guard else ""))
     unit_alts.append("％")
+    for unit, nouns in table.implied.items():
+        # no unit written: "8万农村贫困人口" (the named group "implied" says which unit)
+        unit_alts.append(rf"(?P<implied_{len(unit_alts)}>(?<=[{_alt_chars(table.magnitudes)}])"
+                         rf"(?=[\u4e00-\u9fff]{{0,{table.implied_gap}}}(?:{_alt(nouns)})))")
     before = _alt(w.text for w in words if w.place == "before")
     after = _alt(w.text for w in words if w.place == "after")
     infix = _alt(w.text for w in words if w.place == "infix")
@@ -150,6 +155,11 @@ def _quantity_re() -> re.Pattern[str]:
         rf"(?P<post>\s*(?:{after}))?"
     )
     return re.compile(pattern)
+
+
+def _alt_chars(words) -> str:
+    """The characters of one-character words, for a character class."""
+    return "".join(re.escape(w) for w in words if len(w) == 1)
 
 
 @cache
@@ -179,6 +189,11 @@ def _idiom_re() -> re.Pattern[str]:
 def _quantity_from_match(m: re.Match[str], table) -> Quantity | None:
     g = m.groupdict()
     unit = "%" if g["unit"] == "％" else g["unit"]
+    if unit == "":
+        if not g["mag"] or g["num"] is None or g["infix"] or g["pre"]:
+            return None  # only a plain number with its magnitude implies a unit: "8万…人口"
+        unit = next(u for u, nouns in rules.units().implied.items()
+                    if any(m.group(k) is not None for k in g if k.startswith("implied_")))
     if g["pct"] is not None:
         value, vmax, chinese, mag = parse_number(g["pct"]), None, not g["pct"][0].isdigit(), ""
         unit = "%"
@@ -220,6 +235,7 @@ def _quantity_from_match(m: re.Match[str], table) -> Quantity | None:
         num_start=num_start,
         chinese=chinese,
         text=m.group(0),
+        implied=g["unit"] == "",
     )
 
 
@@ -310,3 +326,17 @@ _STAGE_AFTER_RE = re.compile(_alt(STAGE_AFTER))
 
 def find_stage_after(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _STAGE_AFTER_RE.finditer(text)]
+
+
+def split_list(name: str) -> list[str]:
+    """ "城镇和农村居民人均可支配收入" → [城镇居民人均可支配收入, 农村居民人均可支配收入]."""
+    if name.startswith("城乡"):
+        rest = name[2:]
+        return ["城镇" + rest, "农村" + rest]
+    items = [x for x in re.split("[和、与及]", name) if x]
+    if len(items) < 2:
+        return [name]
+    last = items[-1]
+    # Short heads share the tail of the last item: 城镇 + 居民人均可支配收入.
+    return [it + last[len(it):] if len(it) < len(last) and len(it) <= 4 else it
+            for it in items[:-1]] + [last]

@@ -266,7 +266,7 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
     o_counted = counted_noun(o.span) if tn.counted else ""
     if o_counted:
         # The things counted, compared with each other only: "燃煤小锅炉" and "燃煤锅炉".
-        score = max(score, similarity(tn.counted, o_counted))
+        score = max(score, similarity(tn.counted, o_counted), _counted_likeness(tn.counted, o_counted))
     if t_key and t_key == o.indicator_key:
         score = max(score, 0.7)
     if score < _matching("missed_min_score") and _qualified_in_context(tn, o):
@@ -281,6 +281,14 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
             if min(len(o_clean), len(t_clean)) >= 2 and (o_clean in t_clean or t_clean in o_clean):
                 score = 0.6
     return score
+
+
+def _counted_likeness(a: str, b: str) -> float:
+    """Two counted things as alike as the rarer of their words say, both ways: 安置保障住房
+    and 保障性住房 share their telling words; 公厕 and 旅游厕所, 卫生院 and 卫生室 do not."""
+    if conflict(a, b) or min(docfreq.weight(a), docfreq.weight(b)) < _matching("counted_min_weight"):
+        return 0.0  # a bare 道路 or 学校 says too little to be told apart by its words
+    return min(docfreq.distinctive_share(a, b), docfreq.distinctive_share(b, a))
 
 
 def _same_thing(target_words: str, o: Outcome) -> bool:
@@ -325,12 +333,16 @@ def _after_number(span: str) -> str:
     return span[m.end():] if m else ""
 
 
+_COUNT_TAIL = re.compile(r"(左右|以上|以内|之内|多|余)+$")
+
+
 @lru_cache(maxsize=1 << 16)
 def counted_noun(span: str) -> str:
     """The thing counted, without the work done on it or its description: "完成城区内178座
     10蒸吨及以下的各类燃煤小锅炉淘汰和清洁能源替代工作" → 燃煤小锅炉; "完成178座燃煤锅炉拆改"
     → 燃煤锅炉; "实施36个老旧小区的既有建筑节能改造" → 既有建筑节能 (what is worked on);
     "改造建华路、根河路等背街巷道10条" → 背街巷道 (named before its count)."""
+    span = _COUNT_TAIL.sub("", span)  # "淘汰分散燃煤锅炉600台左右": 左右 is no thing
     rest = _after_number(span)
     if not rest:
         # "改造建华路、根河路等背街巷道10条": the thing is named before its count.

@@ -170,13 +170,14 @@ def paragraph_outcomes(para: Paragraph, year: int) -> list[Outcome]:
     """Outcomes of one review paragraph (numbers, stages, statements)."""
     out: list[Outcome] = []
     inherited: list[str] = []  # indicator(s) of the segment so far: "完成X亿元，同比增长Y%"
+    named: list[str] = []  # every indicator named in the segment so far, in order
     seg = -1
     for cl in clauses(para.text):
         if cl.seg_start != seg:
-            seg, inherited = cl.seg_start, []
+            seg, inherited, named = cl.seg_start, [], []
         sentence = _sentence(para.text, cl)
         provisional = any(w in sentence for w in words()["estimate"])
-        nums, inherited = _number_outcomes(para, cl, year, inherited, provisional)
+        nums, inherited = _number_outcomes(para, cl, year, inherited, provisional, named)
         out.extend(nums)
         out.extend(_stage_outcomes(para, cl, year, provisional))
         out.extend(_statement_outcomes(para, cl, year, provisional))
@@ -189,8 +190,10 @@ def _sentence(text: str, cl: _Clause) -> str:
 
 
 def _number_outcomes(
-    para: Paragraph, cl: _Clause, year: int, inherited: list[str], provisional: bool
+    para: Paragraph, cl: _Clause, year: int, inherited: list[str], provisional: bool,
+    named: list[str] | None = None,
 ) -> tuple[list[Outcome], list[str]]:
+    named = [] if named is None else named
     qs = [q for q in find_qty(cl.text) if not _from_value(cl.text, q)]
     if not qs:
         return [], inherited
@@ -211,6 +214,10 @@ def _number_outcomes(
             name = ""  # "建成335户绿色保暖房": a verb, the noun follows the number
         if groups is not None:
             names = groups[0] or inherited
+            if not groups[0] and 2 <= len(qs) <= len(named):
+                # "城镇居民人均可支配收入14006元，农民人均纯收入5450元，分别增长9.2%和10%":
+                # the figures go, in order, to the last indicators the sentence named.
+                names = named[-len(qs):]
             name = names[qi] if qi < len(names) else ""
             if len(qs) == 1 and len(names) > 1:
                 out.extend(_shared_value(para, cl, q, names[1:], year, provisional))
@@ -221,6 +228,7 @@ def _number_outcomes(
             prefix = cl.text[:qs[0].start] if qi else prefix
         elif name:
             inherited = [name]
+            named.append(name)
         measure, value = _measure(prefix, q, cl.text[:q.start])
         if not name and inherited and measure == "growth":
             name = inherited[0]  # "…完成253.7亿元，同比增长10.1%": the same indicator grew
@@ -283,21 +291,7 @@ def _respectively(text: str, qs: list[Qty]) -> tuple[list[str], ...] | None:
     if i < 0 or qs[0].start < i:
         return None
     head = indicator_words(text[:i])
-    return (split_list(head) if head else [],)
-
-
-def split_list(name: str) -> list[str]:
-    """ "城镇和农村居民人均可支配收入" → [城镇居民人均可支配收入, 农村居民人均可支配收入]."""
-    if name.startswith("城乡"):
-        rest = name[2:]
-        return ["城镇" + rest, "农村" + rest]
-    items = [x for x in re.split("[和、与及]", name) if x]
-    if len(items) < 2:
-        return [name]
-    last = items[-1]
-    # Short heads share the tail of the last item: 城镇 + 居民人均可支配收入.
-    return [it + last[len(it):] if len(it) < len(last) and len(it) <= 4 else it
-            for it in items[:-1]] + [last]
+    return (grammar.split_list(head) if head else [],)
 
 
 def _measure(prefix: str, q: Qty, before: str) -> tuple[str, float]:
@@ -336,7 +330,7 @@ _STRIP_TAIL = re.compile(
     r"增长|增速|增幅|上涨|涨幅|提高|下降|降低|回落|增加|减少|约|共|累计|新增|的)+$"
 )
 _STRIP_HEAD = re.compile(
-    r"^(\d{4}年|全年|全区|全市|全国|其中|今年|去年|一年来|过去一年|实现|完成了|完成|将|共|——"
+    r"^(\d{4}年|(比|较|与)(上年|去年|上一年)(同期)?(相比)?|全年|全区|全市|全国|其中|今年|去年|一年来|过去一年|实现|完成了|完成|将|共|——"
     r"|[（(][一二三四五六七八九十]+[)）]|\s)+"
 )
 

@@ -50,6 +50,8 @@ class UnitTable:
     bases: dict[str, str]  # dimension -> base unit
     units: dict[str, UnitInfo]
     not_before: dict[str, str] = field(default_factory=dict)  # counter -> guard characters
+    implied: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit -> nouns implying it
+    implied_gap: int = 0
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ def units() -> UnitTable:
         bases=bases,
         units=table,
         not_before=dict(data["counters"].get("not_before", {})),
+        implied={u: tuple(ns) for u, ns in data.get("implied", {}).items() if isinstance(ns, list)},
+        implied_gap=int(data.get("implied", {}).get("max_gap", 0)),
     )
 
 
