@@ -102,6 +102,14 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
      "实现地区生产总值2531.09亿元，增长3.3%。", "unclear"),
     # two names of one kind of housing: alike enough to find, too loose to call a miss
     ("taiyuanshi-2014→2015", "今年再开工建设5万套安置保障住房。", "新建开工保障性住房48270套。", "unclear"),
+    # an indicator name that opens on a leader word keeps it: 利用外资 is FDI
+    ("jilin-2009→2010", "利用外资增长15%以上。", "全省实际利用外资和引进外省资金分别增长16%和35.5%。", "met"),
+    # closing a plant is an act, and 关停 reports it done
+    ("taiyuanshi-2014→2015", "关闭东山电厂、美锦矸石电厂等污染企业。", "关停东山电厂等污染企业30个。", "met"),
+    # a figure of all sources (各类) is not the budget's own share (市本级)
+    ("huludaoshi-2020→2021", "安排市本级专项扶贫资金7775万元。", "投入各类专项扶贫资金6亿元。", "unclear"),
+    # another founding in the same field: 民营企业 alone does not name the centre promised
+    ("shaanxi-2019→2020", "成立民营企业维权投诉中心。", "设立中小企业技术改造专项奖励资金、民营企业纾困基金。", "unclear"),
 ])
 def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> None:
     assert verdict(plan, review_text).verdict == expected, source

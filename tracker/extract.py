@@ -219,7 +219,7 @@ def _words() -> _Words:
             rf"(?P<qualifier>[^、和及等，“”]{{2,{obj['named_list']['max_qualifier']}}})[和、]"
             rf"(?P<name>[^、和及等，]{{4,}})"),
         joined_work=re.compile(rf"[^，；。、和及]{{2,20}}?(?:{_alt(t['quantity']['work_ends'])})[和及]"),
-        kept_verbs=_kept_verbs(stage["before"], lead["neutral"]),
+        kept_verbs=_kept_verbs(stage["before"], lead["neutral"], _leader_words(lead)),
         object_verbs=re.compile(rf"^(?:{_alt(obj['lead_verbs'])})"),
         stage_only=re.compile(rf"(?:{stage['continued_when']})?(?P<stage>{_alt(stage['after'] + stage['continued'])})"),
         continued_trailing=tuple(obj["continued_trailing"]),
@@ -238,12 +238,19 @@ def _words() -> _Words:
     )
 
 
-def _kept_verbs(verbs, neutral) -> re.Pattern[str] | None:
+def _kept_verbs(verbs, neutral, leaders) -> re.Pattern[str] | None:
     """Stage verbs that are two leader words ("全面实现" = 全面 + 实现): stripping the
-    leaders would leave no verb, so the leader loop stops before them."""
+    leaders would leave no verb, so the leader loop stops before them. So do indicator
+    names that open on a leader word ("利用外资": 利用 is no means there)."""
     kept = [v for v in verbs for n in neutral
             if v.startswith(n) and v != n and v[len(n):] in neutral]
+    kept += [a for rule in rules.indicators() for a in rule.aliases if a.startswith(leaders)]
     return re.compile(_alt(kept)) if kept else None
+
+
+def _leader_words(lead: dict) -> tuple[str, ...]:
+    return tuple(w for group in lead.values() if isinstance(group, list) for w in group
+                 if isinstance(w, str) and len(w) >= 2)
 
 
 # --- public ------------------------------------------------------------------------------

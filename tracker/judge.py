@@ -1040,8 +1040,10 @@ def list_item(target: Target) -> Target | None:
 def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str, ...] = (),
                        prep: Prepared | None = None) -> Verdict:
     item = list_item(target)
+    whole_span = target.span
     if item is not None:
         target = item
+    telling = (_act_words(target.indicator or target.span), _act_words(whole_span))
     name = deliverable_name(target.span, place)
     need = max(int(policy()["matching"]["min_name_run"]), 2)
     raw = deliverable_name(target.span, place, generic=False)
@@ -1057,6 +1059,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
     for o in outcomes:
         if not o.stage or _name_conflict(target.span, o.span):
             continue
+        if max(docfreq.distinctive_share(t, o.span) for t in telling) < _matching("min_deliverable_share"):
+            continue  # "成立民营企业维权投诉中心" ≠ "设立…民营企业纾困基金": too few telling words
         o_name = deliverable_name(o.span, place)
         run = name_overlap(name, o_name)
         share = name_coverage(name, o_name)
