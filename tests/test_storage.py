@@ -30,7 +30,7 @@ from tracker.store.tables import DocumentRow, HistoryRow, OutcomeRow, TargetRow,
 CORPUS = Path(__file__).resolve().parents[1] / "seeds" / "corpus"
 HAILAR_2014 = CORPUS / "hailar-2014-gwr.txt"
 HAILAR_2015 = CORPUS / "hailar-2015-gwr.txt"
-TABLES = {"document", "target", "outcome", "verdict", "verdict_history"}
+TABLES = {"document", "target", "outcome", "verdict", "verdict_history", "followup", "restated"}
 BACKENDS = ["sqlite", "postgresql"]
 
 

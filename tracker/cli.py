@@ -43,6 +43,12 @@ class VerdictChoice(str, Enum):
     pending = "pending"
 
 
+class FollowUpChoice(str, Enum):
+    met_late = "met_late"
+    dropped = "dropped"
+    restated = "restated"
+
+
 DbOption = Annotated[
     Optional[str],
     typer.Option(
@@ -144,6 +150,11 @@ def _run_with_progress(quiet: bool, writer, paths, **options):
 
 TARGET_COLUMNS = ["line", "kind", "indicator", "comparator", "value", "unit", "target_year", "horizon", "span"]
 OUTCOME_COLUMNS = ["line", "indicator", "value", "unit", "measure", "provisional", "year", "span"]
+FOLLOWUP_COLUMNS = {
+    "met_late": ["followup_year", "followup_quote", "followup_doc", "followup_line"],
+    "dropped": ["followup_searched", "followup_year"],
+    "restated": ["restated_note", "restated_doc", "restated_line"],
+}
 LEDGER_COLUMNS = ["id", "jurisdiction", "target_year", "verdict", "reviewed_by", "reason_code", "span",
                   "outcome_span", "target_doc", "line"]
 
@@ -232,6 +243,10 @@ def ledger(
     jurisdiction: Annotated[Optional[str], typer.Option("--jurisdiction", "-j", help="Only this jurisdiction.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only targets due this year.")] = None,
     verdict: Annotated[Optional[VerdictChoice], typer.Option("--verdict", "-v", help="Only this verdict.")] = None,
+    followup: Annotated[Optional[FollowUpChoice], typer.Option(
+        "--followup", help="Only targets later reports say more of: met_late (done after the N+1 review), "
+                           "dropped (never mentioned again) or restated (figure contradicted or disowned); "
+                           "adds their columns.")] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List targets in the ledger with their verdict, reason and evidence."""
@@ -240,10 +255,12 @@ def ledger(
 
     try:
         rows = ledger_rows(_engine(), jurisdiction=jurisdiction, year=year,
-                           verdict=verdict.value if verdict else None)
+                           verdict=verdict.value if verdict else None,
+                           followup=followup.value if followup else None)
     except TrackerError as exc:
         _fail(exc, exc.exit_code)
-    _echo(render(rows, fmt.value, columns=LEDGER_COLUMNS))
+    columns = LEDGER_COLUMNS + FOLLOWUP_COLUMNS.get(followup.value if followup else "", [])
+    _echo(render(rows, fmt.value, columns=columns))
 
 
 @app.command()
@@ -294,6 +311,47 @@ def compare(
     from tracker.render.output import render
 
     _echo(render(compare_rows(_engine(), jurisdiction=jurisdiction), fmt.value, width=None))
+
+
+PANEL_COLUMNS = ["jurisdiction", "year", "label", "comparator", "target_value", "target_value_max", "unit",
+                 "outcome_value", "gap", "verdict", "target_doc", "target_line", "outcome_doc", "outcome_line"]
+
+
+@app.command()
+def panel(
+    jurisdiction: Annotated[Optional[str], typer.Option("--jurisdiction", "-j", help="Only this jurisdiction.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only targets due this year.")] = None,
+    indicator: Annotated[
+        Optional[list[str]],
+        typer.Option("--indicator", "-i", help="Only this indicator key (repeatable): gdp, budget_revenue, "
+                     "fixed_investment, retail_sales, new_jobs, unemployment, cpi, income_per_capita, "
+                     "energy_intensity."),
+    ] = None,
+    amplification: Annotated[
+        bool, typer.Option("--amplification", help="Print the mean GDP growth target by level and year, "
+                           "and each level's excess over its parent's target, instead.")
+    ] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Targets and outcomes of nine headline indicators, per jurisdiction and year.
+
+    GDP growth, budget revenue, fixed-asset investment, retail sales,
+    new urban jobs, unemployment, CPI, per-capita income, energy intensity:
+    the annual target each report sets, the outcome the next report gives,
+    the gap, the verdict, and where both were read (document, line, URL;
+    every field in csv and json)."""
+    from tracker import panel as lib
+    from tracker.render.output import render
+
+    try:
+        rows = lib.panel_rows(_engine(), jurisdiction=jurisdiction, indicators=indicator, year=year)
+    except TrackerError as exc:
+        _fail(exc, exc.exit_code)
+    if amplification:
+        _echo(render(lib.amplification(rows), fmt.value))
+        return
+    table = fmt.value in ("table", "markdown")
+    _echo(render(rows, fmt.value, columns=PANEL_COLUMNS if table else None, whole=("target_doc", "outcome_doc")))
 
 
 @app.command()
@@ -420,6 +478,27 @@ def documents(fmt: FormatOption = Format.table) -> None:
     # Titles are long and in every export; the screen shows the URL, whole.
     columns = [k for k in rows[0] if k != "title"] if rows and fmt.value in ("table", "markdown") else None
     _echo(render(rows, fmt.value, columns=columns, whole=("source_url",)))
+
+
+@app.command()
+def site(
+    out: Annotated[Path, typer.Argument(metavar="OUT", help="Folder to write the site into (created when missing).")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Write into a non-empty folder that holds no previous site.")
+    ] = False,
+) -> None:
+    """Write the ledger as a static site of plain HTML: open OUT/index.html in a browser.
+
+    An index of places with their met rates, a scorecard per place and year, every
+    report with numbered lines (each citation links to its line), the panel's charts.
+    A previous site in OUT is replaced; any other non-empty OUT needs --force."""
+    from tracker.site import build_site
+
+    try:
+        summary = build_site(_engine(), out, force=force)
+    except TrackerError as exc:
+        _fail(exc, exc.exit_code)
+    typer.echo(summary.line())
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from sqlalchemy import bindparam, insert
 from sqlalchemy import update as sql_update
 from sqlmodel import Session, col, delete, select
 
+from tracker import followup, restated
 from tracker.batch import Extracted, Refused, extracting, one_line_reason, report_files
 from tracker.batch import MAX_REPORT_BYTES, PARALLEL_FROM, read_and_extract  # noqa: F401  (long imported from here)
 from tracker.errors import ConflictError, InputError
@@ -155,6 +156,11 @@ def _store_each(engine: Engine, items: Iterable[Extracted | Refused], *, replace
         judged.update(counts)
         result.note_added(item)
     result.judged = dict(sum((Counter(c) for c in judged.values()), Counter()))
+    # Once per place at the end, not per report: each report after N+1 changes the
+    # follow-ups of years before it, and redoing them per report would cost the square.
+    for jurisdiction in sorted({j for j, _ in judged}):
+        with writing(engine) as session:
+            refresh_later(session, [jurisdiction], progress=progress)
     return result
 
 
@@ -215,6 +221,8 @@ def _same_slot(session: Session, report: Report) -> DocumentRow | None:
 
 def _delete_document(session: Session, doc: DocumentRow) -> None:
     """Remove a replaced report with its targets, outcomes and verdicts (history stays)."""
+    followup.forget_document(session, doc.id)
+    restated.forget_document(session, doc.id)
     for v in session.exec(select(VerdictRow).where(VerdictRow.outcome_document_id == doc.id)).all():
         v.outcome_document_id = None
         session.add(v)
@@ -305,9 +313,26 @@ def rejudge(
     parsed: dict[str, Report] | None = None,
 ) -> dict[str, int]:
     """Judge again every target due in these (jurisdiction, year) slots against the
-    reports now present. Returns the count of each verdict given."""
+    reports now present, then what later reports say of their jurisdictions' targets
+    (`refresh_later`). Returns the count of each verdict given."""
+    slots = set(slots)
     by_slot = rejudge_by_slot(session, slots, progress=progress, parsed=parsed)
+    refresh_later(session, {j for j, _ in slots}, progress=progress)
     return dict(sum((Counter(c) for c in by_slot.values()), Counter()))
+
+
+def refresh_later(session: Session, jurisdictions: Iterable[str], *,
+                  progress: Progress | None = None) -> dict[str, int]:
+    """Recompute late deliveries, drops (followup.py) and restated data (restated.py) for
+    every target of these jurisdictions. Verdicts are not touched. Returns counts:
+    met_late, dropped, figure, admission, and admission sentences found."""
+    counts: Counter = Counter()
+    for jurisdiction in sorted(set(jurisdictions)):
+        if progress:
+            progress(0, 0, f"later reports {jurisdiction}")
+        counts.update(followup.refresh(session, [jurisdiction]))
+        counts.update(restated.refresh(session, [jurisdiction]))
+    return dict(counts)
 
 
 def rejudge_by_slot(
@@ -317,7 +342,8 @@ def rejudge_by_slot(
     progress: Progress | None = None,
     parsed: dict[str, Report] | None = None,
 ) -> dict[Slot, dict[str, int]]:
-    """`rejudge`, with the count of each verdict given per slot."""
+    """`rejudge`, with the count of each verdict given per slot; verdicts only (the
+    caller runs `refresh_later` for the jurisdictions once it has judged them all)."""
     by_slot: dict[Slot, dict[str, int]] = {}
     followups = _FollowUps(session, parsed)
     current = None

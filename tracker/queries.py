@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from tracker.errors import InputError
 from tracker.records import clean_number
-from tracker.store.tables import DocumentRow, HistoryRow, OutcomeRow, TargetRow, VerdictRow
+from tracker.store.tables import DocumentRow, FollowUpRow, HistoryRow, OutcomeRow, RestatedRow, TargetRow, VerdictRow
 
 
 def ledger_rows(
@@ -18,14 +18,17 @@ def ledger_rows(
     jurisdiction: str | None = None,
     year: int | None = None,
     verdict: str | None = None,
+    followup: str | None = None,
 ) -> list[dict[str, Any]]:
     """Every target with its verdict and evidence, in a stable order.
 
     `verdict` is what a reader should print: a person's review when there is one,
-    else the machine's; `machine_verdict` always holds the machine's."""
+    else the machine's; `machine_verdict` always holds the machine's. `followup`
+    (met_late, dropped or restated) keeps only the targets later reports say that of."""
     with Session(engine) as session:
         docs = {d.id: d for d in session.exec(select(DocumentRow)).all()}
         reviews = latest_reviews(session)
+        later = _later_of(session, jurisdiction)
         query = select(TargetRow, VerdictRow).join(
             VerdictRow, col(VerdictRow.target_id) == col(TargetRow.id), isouter=True
         )
@@ -36,14 +39,51 @@ def ledger_rows(
         found = session.exec(query).all()
         keyed = [
             ((t.jurisdiction, t.target_year, docs[t.document_id].name, t.seq),
-             _ledger_record(t, v, docs, reviews.get(t.uid)))
+             _ledger_record(t, v, docs, reviews.get(t.uid)) | _later_record(t.uid, later, docs))
             for t, v in found
         ]
     keyed.sort(key=lambda kv: kv[0])
     rows = [rec for _, rec in keyed]
     if verdict:
         rows = [r for r in rows if r["verdict"] == verdict]
+    if followup == "restated":
+        rows = [r for r in rows if r["restated"]]
+    elif followup:
+        rows = [r for r in rows if r["followup"] == followup]
     return rows
+
+
+FOLLOWUP_FILTERS = ("met_late", "dropped", "restated")
+
+
+def _later_of(session: Session, jurisdiction: str | None) -> tuple[dict[str, FollowUpRow], dict[str, RestatedRow]]:
+    """What later reports say of targets (followup.py, restated.py), by target uid."""
+    fq, rq = select(FollowUpRow), select(RestatedRow)
+    if jurisdiction:
+        fq = fq.where(FollowUpRow.jurisdiction == jurisdiction)
+        rq = rq.where(RestatedRow.jurisdiction == jurisdiction)
+    return ({f.target_uid: f for f in session.exec(fq).all()},
+            {r.target_uid: r for r in session.exec(rq).all()})
+
+
+def _later_record(uid: str, later: tuple[dict[str, FollowUpRow], dict[str, RestatedRow]],
+                  docs: dict[int, DocumentRow]) -> dict[str, Any]:
+    f, r = later[0].get(uid), later[1].get(uid)
+    f_doc = docs.get(f.document_id) if f and f.document_id else None
+    r_doc = docs.get(r.document_id) if r else None
+    return {
+        "followup": f.status if f else None,
+        "followup_year": f.year if f else None,
+        "followup_doc": f_doc.name if f_doc else None,
+        "followup_line": f.line if f else None,
+        "followup_quote": (f.span or f.quote) if f else None,
+        "followup_source": f_doc.source_url if f_doc else None,
+        "followup_searched": f.searched if f else None,
+        "restated": r is not None,
+        "restated_note": r.note if r else None,
+        "restated_doc": r_doc.name if r_doc else None,
+        "restated_line": r.line if r else None,
+    }
 
 
 def latest_reviews(session: Session) -> dict[str, HistoryRow]:

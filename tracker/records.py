@@ -23,6 +23,9 @@ LEDGER_KEYS = (
     "verdict", "machine_verdict", "reason_code", "provisional", "reason",
     "outcome_doc", "outcome_source", "outcome_line", "outcome_span", "target_norm", "outcome_norm", "norm_unit",
     "rule", "reviewed_by", "review_note", "quote", "outcome_quote",
+    # what later reports say: met late or dropped, and figures restated (tracker/followup.py, restated.py)
+    "followup", "followup_year", "followup_doc", "followup_line", "followup_quote", "followup_source",
+    "followup_searched", "restated", "restated_note", "restated_doc", "restated_line",
 )
 
 

@@ -120,7 +120,49 @@ def _reason(r: dict[str, Any]) -> str:
     if r.get("reviewed_by"):
         why = (f"reviewed by {r['reviewed_by']}: {r['review_note']} "
                f"(machine said {r['machine_verdict']}: {why})")
-    return md_escape(why)
+    return md_escape(why) + _restated_mark(r)
+
+
+def _restated_mark(r: dict[str, Any]) -> str:
+    """The flag on a verdict whose figure a later report contradicts or disowns."""
+    if not r.get("restated"):
+        return ""
+    where = _cite(r["restated_doc"], r["restated_line"], None)
+    return f" **⚠ 数据存疑 restated:** {md_escape(r.get('restated_note') or '')} — {where}"
+
+
+def later_section(rows: list[dict[str, Any]]) -> list[str]:
+    """Targets later reports say more of: done late (with both citations) and never
+    mentioned again. The verdicts above, and their counts, stay those of the N+1 review."""
+    late = [r for r in rows if r.get("followup") == "met_late" and r["verdict"] != "met"]
+    dropped = [r for r in rows if r.get("followup") == "dropped" and r["verdict"] != "met"]
+    if not (late or dropped):
+        return []
+    lines = ["## 后来的报告 Later reports", "",
+             "What the reports after the follow-up one say of targets not met in it; the verdicts "
+             "and counts above are unchanged.", ""]
+    if late:
+        lines += [f"### 迟到完成 met late ({len(late)})", "",
+                  "| target | source | 次年报告 (verdict) | 后来报告称完成 (reported done) |", "|---|---|---|---|"]
+        for r in late:
+            first = VERDICT_LABEL[r["verdict"]]
+            if r.get("outcome_span"):
+                first += f": {_evidence(r)}"
+            done = (f"{r['followup_year']}年: “{md_escape(r['followup_quote'])}” — "
+                    f"{_cite(r['followup_doc'], r['followup_line'], r.get('followup_source'))}")
+            lines.append(f"| {_target_text(r)} | {_cite(r['target_doc'], r['line'], r.get('target_source'))} "
+                         f"| {first} | {done} |")
+        lines.append("")
+    if dropped:
+        lines += [f"### 未再提及 dropped ({len(dropped)})", "",
+                  "| target | source | 查找范围 (searched) |", "|---|---|---|"]
+        for r in dropped:
+            searched = (f"次年报告及其后{r['followup_searched']}份报告均未提及（查至{r['followup_year']}年的回顾）; "
+                        f"the follow-up and {r['followup_searched']} later report(s) never mention it")
+            lines.append(f"| {_target_text(r)} | {_cite(r['target_doc'], r['line'], r.get('target_source'))} "
+                         f"| {md_escape(searched)} |")
+        lines.append("")
+    return lines
 
 
 def scorecard(
@@ -151,6 +193,7 @@ def scorecard(
                 f"| {_target_text(r)} | {source} | {_evidence(r)} | {_compared(r)} | {_reason(r)} |"
             )
         lines.append("")
+    lines += later_section(rows)
     lines += ["## Sources", ""] + _sources(documents) + [""]
     lines.append(
         "Verdicts follow the policy in docs/verdicts.md: a target is *met* or *missed* only "

@@ -117,3 +117,39 @@ class HistoryRow(SQLModel, table=True):
     note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     by: str | None = None
     at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+
+
+class FollowUpRow(SQLModel, table=True):
+    """What the reviews after the N+1 one say of a target not met in it: done late, or
+    never mentioned again (tracker/followup.py). Derived data, recomputed per jurisdiction
+    after every ingest; the target's verdict is not changed by it."""
+
+    __tablename__ = "followup"
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_uid: str = Field(unique=True, index=True)
+    jurisdiction: str = Field(index=True)  # so a jurisdiction's rows are replaced together
+    status: str  # met_late | dropped
+    year: int  # review year where it is reported done; for a drop, the last year searched
+    searched: int = 0  # reports after the N+1 one that were searched
+    document_id: int | None = Field(default=None, foreign_key="document.id", index=True)
+    line: int | None = None
+    span: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    quote: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reason: str = ""
+
+
+class RestatedRow(SQLModel, table=True):
+    """A verdict whose figure a later report contradicts, or whose report a later one
+    admits was built on false data (tracker/restated.py). Derived data, like FollowUpRow."""
+
+    __tablename__ = "restated"
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_uid: str = Field(unique=True, index=True)
+    jurisdiction: str = Field(index=True)
+    kind: str  # figure | admission
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    document_id: int = Field(foreign_key="document.id", index=True)  # the later report
+    line: int
+    quote: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
