@@ -39,7 +39,7 @@ def test_rules_file_has_the_known_keys_and_patterns_compile():
     data = rules.load("later_reports")
     assert set(data["restated"]) == {"rate_points", "level_share", "provisional_factor", "measures",
                                      "min_name_similarity"}
-    assert set(data["admission"]) == {"years_back", "patterns", "before_first_target"}
+    assert set(data["admission"]) == {"years_back", "patterns", "warnings", "warning_reach", "before_first_target"}
     for p in data["admission"]["patterns"]:
         re.compile(p)
 
@@ -66,10 +66,30 @@ def test_a_plan_fighting_fraud_is_no_admission():
     # 内蒙古 2018 plan: "着力解决脱贫攻坚中层层加码、形式主义、弄虚作假…": no word of data.
     found = admissions(text_of(large("neimenggu-2018-gwr.txt")))
     assert 82 not in {a.line for a in found}
-    # 鄂尔多斯 2018 plan: "严肃整治…数据造假…": about data, but a promise: after the first target.
+    # 鄂尔多斯 2018 plan: "严肃整治推诿扯皮、吃拿卡要、数据造假…": a warning.
     path = large("eerduosishi-2018-gwr.txt")
-    assert 153 in {a.line for a in admissions(text_of(path))}
-    assert 153 not in {a.line for a in admissions(text_of(path), before_line=100)}
+    assert "数据造假" in path.read_text(encoding="utf-8").splitlines()[152]
+    assert 153 not in {a.line for a in admissions(text_of(path))}
+    # Only the review counts: nothing from the first target's line on.
+    assert 27 in {a.line for a in admissions(text_of(path))}
+    assert 27 not in {a.line for a in admissions(text_of(path), before_line=27)}
+
+
+@pytest.mark.parametrize("name,line", [
+    ("xinjiang-2022-gwr.txt", 110),          # "加强统计监督，严防统计数据造假。"
+    ("ganzizangzuzizhizhou-2021-gwr.txt", 33),  # "强力整改国家统计督查反馈问题，严防数据造假。"
+    ("sichuan-2024-gwr.txt", 60),            # "着力解决…统计数据造假等问题"
+])
+def test_a_warning_against_false_data_is_no_admission(name, line):
+    path = large(name)
+    assert "数据造假" in path.read_text(encoding="utf-8").splitlines()[line - 1]
+    assert line not in {a.line for a in admissions(text_of(path))}
+
+
+def test_correcting_false_data_is_an_admission():
+    # 辽宁 2015: "对经济数据弄虚作假问题加大纠正力度"; 沈阳 2018: "挤出水分，做实数据".
+    assert 78 in {a.line for a in admissions(text_of(large("liaoning-2015-gwr.txt")))}
+    assert 16 in {a.line for a in admissions(text_of(large("shenyangshi-2018-gwr.txt")))}
 
 
 @pytest.mark.parametrize("name", ["national-2022-gwr.txt", "national-2023-gwr.txt", "national-2024-gwr.txt",

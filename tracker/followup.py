@@ -17,6 +17,7 @@ jurisdictions, and is called by the ledger after every ingest and re-judging.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
@@ -151,7 +152,8 @@ def follow_up(target: Target, first_reason: str, first: LaterReport | None,
         if naming:
             v = judge(target, rep.report, naming)
             if (v.verdict == "met" and v.reason_code in cfg["late"]["reasons"] and v.outcome is not None
-                    and v.outcome.measure not in cfg["late"]["skip_measures"]):
+                    and v.outcome.measure not in cfg["late"]["skip_measures"]
+                    and _same_numbered_parts(target.span, v.outcome.span)):
                 o = v.outcome
                 return FollowUp(MET_LATE, rep.review_year, i, rep.document_id, o.line, o.span, o.quote, v.reason)
     if not silent:
@@ -172,6 +174,16 @@ def _pieces(target: Target, place: tuple[str, ...]) -> list[str]:
     a fragment whose subject is elsewhere in its sentence, which cannot be said to be dropped."""
     least = int(rules()["dropped"]["min_name"])
     return [p for p in deliverable_name(target.span, place).split("|") if len(p) >= least]
+
+
+_NUMBERED = re.compile(r"[\d一二三四五六七八九十]+(号线|期|号)")
+
+
+def _same_numbered_parts(target_span: str, outcome_span: str) -> bool:
+    """"西安地铁2号线" is not delivered by "西安地铁4号线…建成通车", nor "三期" by "一期": when the
+    target numbers its parts, the outcome must name one of them (a list may be done in part)."""
+    wanted = {m.group(0) for m in _NUMBERED.finditer(target_span)}
+    return not wanted or bool(wanted & {m.group(0) for m in _NUMBERED.finditer(outcome_span)})
 
 
 def _heads(target: Target, place: tuple[str, ...]) -> list[str]:

@@ -121,9 +121,16 @@ def admissions(text: str, before_line: int | None = None) -> list[Admission]:
         if before_line is not None and n >= before_line:
             break
         for sentence in _SENTENCE.findall(line):
-            if any(p.search(sentence) for p in _patterns()):
+            if any(_admits(sentence, m) for p in _patterns() for m in p.finditer(sentence)):
                 found.append(Admission(n, sentence.strip()))
     return found
+
+
+def _admits(sentence: str, match: re.Match[str]) -> bool:
+    """Not a warning against false data ("严防统计数据造假") but a word that it was there."""
+    cfg = rules()["admission"]
+    before = sentence[max(0, match.start() - int(cfg["warning_reach"])):match.start()]
+    return not any(w in before for w in cfg["warnings"])
 
 
 def document_admissions(session: Session, doc: DocumentRow) -> list[Admission]:
@@ -157,7 +164,7 @@ def refresh(session: Session, jurisdictions: Iterable[str]) -> Counter:
         docs = {d.id: d for d in session.exec(
             select(DocumentRow).where(DocumentRow.jurisdiction == jurisdiction)).all()}
         used = session.exec(
-            select(TargetRow.uid, VerdictRow)
+            select(TargetRow.uid, TargetRow.target_year, VerdictRow)
             .join(VerdictRow, col(VerdictRow.target_id) == col(TargetRow.id))
             .where(TargetRow.jurisdiction == jurisdiction, col(VerdictRow.outcome_norm).is_not(None),
                    col(VerdictRow.outcome_document_id).is_not(None))
@@ -168,13 +175,18 @@ def refresh(session: Session, jurisdictions: Iterable[str]) -> Counter:
             select(OutcomeRow).where(col(OutcomeRow.document_id).in_(list(docs)),
                                      col(OutcomeRow.value).is_not(None))
         ).all()
-        by_place = {(o.document_id, o.line, o.span): o for o in outcomes}
+        by_place: dict[tuple, list[OutcomeRow]] = {}
+        for o in outcomes:
+            by_place.setdefault((o.document_id, o.line, o.span), []).append(o)
         by_figure: dict[tuple, list[OutcomeRow]] = {}
         for o in outcomes:
             by_figure.setdefault((o.year, o.indicator_key, o.measure), []).append(o)
         flagged: dict[str, dict] = {}
-        for uid, v in used:
-            row = by_place.get((v.outcome_document_id, v.outcome_line, v.outcome_span))
+        for uid, year, v in used:
+            # The figure the verdict used: of the target's own year (one clause may give
+            # several outcomes, e.g. the year's and a five-year one).
+            row = next((o for o in by_place.get((v.outcome_document_id, v.outcome_line, v.outcome_span), ())
+                        if o.year == year), None)
             if row is None:
                 continue
             mine, year_of = Figure.of(row), docs[row.document_id].plan_year
@@ -189,7 +201,7 @@ def refresh(session: Session, jurisdictions: Iterable[str]) -> Counter:
         admitted = [(d, a) for d in sorted(docs.values(), key=lambda d: d.plan_year)
                     for a in document_admissions(session, d)]
         counts["sentences"] += len(admitted)
-        for uid, v in used:
+        for uid, _, v in used:
             if uid in flagged:
                 continue  # a contradicting figure says more than an admission
             source = docs.get(v.outcome_document_id)
