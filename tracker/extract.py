@@ -929,18 +929,24 @@ def _due_year(span: str, year: int) -> int:
     return max([year, *named])
 
 
+@cache
+def _proper_name_rule() -> tuple[frozenset[str], int, tuple[str, ...], frozenset[str]]:
+    rule = rules.target_words()["object"]["proper_name"]
+    return (frozenset(rule["verbs"]), int(rule["max_length"]), tuple(rule["not_in"]),
+            frozenset(rule["joint_chars"]))
+
+
 def _proper_name(verb: str, obj: str) -> bool:
     """The object names one particular thing: it holds a pair of characters few real
     reports use (docfreq.rare_pairs: "茨齐路", "东戴河客运总站") or a place name with
     something after it ("绥中疏港公路"); common words alone ("营商环境", "宜居城市") name
     a kind of thing (rules: targets.toml [object.proper_name])."""
-    rule = rules.target_words()["object"]["proper_name"]
-    if verb not in rule["verbs"] or len(obj) > rule["max_length"] or any(w in obj for w in rule["not_in"]):
+    verbs, max_length, not_in, joints = _proper_name_rule()
+    if verb not in verbs or len(obj) > max_length or any(w in obj for w in not_in):
         return False
     if not "\u4e00" <= obj[-1:] <= "\u9fff":
         return False
-    joints = rule["joint_chars"]
-    if any(not (set(p) & set(joints)) for p in docfreq.rare_pairs(obj)):
+    if any(not (set(p) & joints) for p in docfreq.rare_pairs(obj)):
         return True
     return any(len(obj) - p.end >= 2 for p in divisions.find_places(obj))
 

@@ -133,9 +133,9 @@ def _quantity_re() -> re.Pattern[str]:
         guard = table.not_before.get(name)
         unit_alts.append(re.escape(name) + (f"(?![{re.escape(guard)}])" if guard else ""))
     unit_alts.append("％")
-    for unit, nouns in table.implied.items():
-        # no unit written: "8万农村贫困人口" (the named group "implied" says which unit)
-        unit_alts.append(rf"(?P<implied_{len(unit_alts)}>(?<=[{_alt_chars(table.magnitudes)}])"
+    for i, nouns in enumerate(table.implied.values()):
+        # no unit written: "8万农村贫困人口" (group implied_<i> names the i-th implied unit)
+        unit_alts.append(rf"(?P<implied_{i}>(?<=[{_alt_chars(table.magnitudes)}])"
                          rf"(?=[\u4e00-\u9fff]{{0,{table.implied_gap}}}(?:{_alt(nouns)})))")
     before = _alt(w.text for w in words if w.place == "before")
     after = _alt(w.text for w in words if w.place == "after")
@@ -192,8 +192,9 @@ def _quantity_from_match(m: re.Match[str], table) -> Quantity | None:
     if unit == "":
         if not g["mag"] or g["num"] is None or g["infix"] or g["pre"]:
             return None  # only a plain number with its magnitude implies a unit: "8万…人口"
-        unit = next(u for u, nouns in rules.units().implied.items()
-                    if any(m.group(k) is not None for k in g if k.startswith("implied_")))
+        implied = list(rules.units().implied)
+        unit = next(implied[int(k[len("implied_"):])] for k, v in g.items()
+                    if k.startswith("implied_") and v is not None)
     if g["pct"] is not None:
         value, vmax, chinese, mag = parse_number(g["pct"]), None, not g["pct"][0].isdigit(), ""
         unit = "%"
