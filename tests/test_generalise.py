@@ -110,6 +110,40 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("huludaoshi-2020→2021", "安排市本级专项扶贫资金7775万元。", "投入各类专项扶贫资金6亿元。", "unclear"),
     # another founding in the same field: 民营企业 alone does not name the centre promised
     ("shaanxi-2019→2020", "成立民营企业维权投诉中心。", "设立中小企业技术改造专项奖励资金、民营企业纾困基金。", "unclear"),
+    # a bad thing kept at zero: 杜绝 … 发生 is met by 未发生, not by a count of other accidents
+    ("taiyuanshi-2014→2015", "开展专项治理行动，杜绝重特大安全事故发生。", "全市未发生重特大安全生产事故。", "met"),
+    ("taiyuanshi-2014→2015", "开展专项治理行动，杜绝重特大安全事故发生。", "全市发生较大安全生产事故3起。", "unclear"),
+    ("huludaoshi-2020→2021", "确保零就业家庭动态清零。", "零就业家庭始终保持动态清零。", "met"),
+    ("jilin-2009→2010", "保持城镇零就业家庭动态为零。", "“零就业”家庭保持动态为零。", "met"),
+    # firms are counted by 家 or 户 alike
+    ("huludaoshi-2020→2021", "新增限上企业30家。", "新增限上企业80户。", "met"),
+    ("huludaoshi-2020→2021", "新增限上企业30家。", "新增限上企业20户。", "missed"),
+    # 顺利完成 is a completion, not only an event held
+    ("huludaoshi-2020→2021", "完成66户驻葫央企厂办大集体改革。", "顺利完成驻葫央企厂办集体企业改革。", "met"),
+    # numbered events listed under 办好 are held one by one
+    ("jilin-2009→2010", "办好第五届东北亚博览会、第六届汽车博览会等展会。", "成功举办第五届东北亚博览会。", "met"),
 ])
 def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> None:
     assert verdict(plan, review_text).verdict == expected, source
+
+
+# ------------------------------------------------------------- bracketed parts of a figure
+
+def test_a_bracketed_part_is_a_target_of_its_own() -> None:
+    # yunfushi-2014: 73.8% is the promise; the part in brackets promises 85% for 市区
+    text = "城镇生活污水集中处理率达到73.8%（其中市区85%）。"
+    got = [(t.indicator, t.value) for t in targets_from_text(text, year=2014)]
+    assert got == [("城镇生活污水集中处理率", 73.8), ("城镇生活污水集中处理率（其中市区）", 85.0)]
+
+
+@pytest.mark.parametrize(("review_text", "expected"), [
+    # yunfushi-2015: each part is judged by its own figure
+    ("城镇生活污水集中处理率74.5%（其中市区82.5%）。", ["met", "missed"]),
+    # no figure for the part: the whole figure is no evidence for it, nor the other way round
+    ("城镇生活污水集中处理率74.5%。", ["met", "unclear"]),
+    ("（其中市区82.5%）。", ["unclear", "unclear"]),
+])
+def test_each_part_is_judged_by_its_own_figure(review_text: str, expected: list[str]) -> None:
+    targets = targets_from_text("城镇生活污水集中处理率达到73.8%（其中市区85%）。", year=2014)
+    r = review(review_text, 2014)
+    assert [judge(t, r, extract_outcomes(r)).verdict for t in targets] == expected

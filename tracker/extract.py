@@ -380,6 +380,27 @@ def _strip_tail(s: str) -> str:
     return s.rstrip(_TRIVIAL_TAIL)
 
 
+def _within(whole: Target, part: Target) -> Target:
+    """A bracketed part of the figure before it ("（其中市区85%）") is that figure's
+    indicator with its own scope: 城镇生活污水集中处理率（其中市区）."""
+    name = grammar.scoped(whole.indicator, part.indicator)
+    return dataclasses.replace(part, indicator=name, indicator_key=whole.indicator_key) if name else part
+
+
+def _aside_cuts(text: str, qs: list[Quantity]) -> list[int]:
+    """Where a bracketed aside with numbers of its own opens after a number: a target of
+    its own. "城镇生活污水集中处理率达到73.8%（其中市区85%）" promises 73.8%, and 85% for 市区."""
+    cuts, last_end = [], -1
+    for q in qs:
+        head = text[:q.num_start]
+        opened = max(head.rfind("（"), head.rfind("("))
+        closed = max(head.rfind("）"), head.rfind(")"))
+        if opened > closed and 0 <= last_end <= opened and opened not in cuts:
+            cuts.append(opened)
+        last_end = q.end
+    return cuts
+
+
 class _Clause:
     """One clause of a plan sentence and the targets it states."""
 
@@ -432,6 +453,8 @@ class _Clause:
                 item_out = self._sharing_stage(a, b)
             if not item_out and i > 0 and not qs and items[i - 1][2]:
                 item_out = self._sharing_verb(a, b)
+            if a > 0 and self.text[a - 1] in "（(" and out and item_out:
+                item_out = [_within(out[-1], t) for t in item_out]
             out.extend(item_out)
         return out
 
@@ -465,7 +488,7 @@ class _Clause:
         qs = []
         if _MAY_HOLD_NUMBER.search(text):
             qs = [q for q in grammar.find_quantities(text) if self._is_measure(q)]
-        cuts = []
+        cuts = _aside_cuts(text, qs)
         for q in qs:
             rest = text[q.end:q.end + 1]
             if rest in ("、", "和", "及"):
@@ -781,7 +804,9 @@ class _Clause:
                 return []  # "盘活X旧居，打造…展馆": the second clause says what X is for
             span_a = a if self.lead == "facilitating" else a + m.start()
             whole = verb in w.no_split_after or verb in w.event_before or verb in w.campaign_before
-            pieces = [] if whole else _named_list(raw)
+            pieces = _named_list(raw)
+            if whole and not (verb in w.event_before and _all_ordinal_events(raw, pieces)):
+                pieces = []  # but numbered events are held one by one: "办好第五届A、第六届B"
             if pieces:  # "完成自来水泵站、污水泵站建设": one target per named thing
                 return self._each_named(span_a, a + m.end(), pieces, a + len(body), verb, a + m.start())
             return [self._target(span_a, a + len(body), "deliverable", obj,
@@ -980,6 +1005,11 @@ def _leader(text: str) -> tuple[int, str]:
 
 
 _OPEN, _CLOSE = "“《（(「", "”》）)」"
+
+
+def _all_ordinal_events(obj: str, pieces: list[tuple[int, int]]) -> bool:
+    """Every piece of a list is a numbered event ("第五届东北亚博览会、第六届汽车博览会等展会")."""
+    return len(pieces) > 1 and all(_words().ordinal_event.match(obj[p:q]) for p, q in pieces)
 
 
 def _named_list(obj: str) -> list[tuple[int, int]]:

@@ -341,3 +341,22 @@ def split_list(name: str) -> list[str]:
     # Short heads share the tail of the last item: 城镇 + 居民人均可支配收入.
     return [it + last[len(it):] if len(it) < len(last) and len(it) <= 4 else it
             for it in items[:-1]] + [last]
+
+
+_ASIDE_LEAD = re.compile(r"^[（(]?(?:其中|含)?")
+
+
+def scoped(parent: str, aside: str) -> str:
+    """The indicator of a bracketed part of a figure ("73.8%（其中市区85%）"): the figure's
+    own indicator with the part's scope, 城镇生活污水集中处理率（其中市区）; "" when the aside
+    names an indicator of its own."""
+    scope = _ASIDE_LEAD.sub("", aside).strip("（）() ")
+    if not scope or not parent or lookup_indicator(scope):
+        return ""
+    return f"{parent}（其中{scope}）"
+
+
+def scope_of(indicator: str) -> str:
+    """The scope a scoped() indicator carries, "" for any other."""
+    m = re.search(r"（其中([^（）]+)）$", indicator or "")
+    return m.group(1) if m else ""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from tracker import docfreq
+from tracker import docfreq, grammar
 from tracker.model import Outcome, Report, Target, Verdict
 from tracker.outcomes import indicator_key, indicator_words, stage_of, to_base, words
 
@@ -798,7 +798,9 @@ def _candidates(target: Target, outcomes: list[Outcome],
     tn = _TargetNames.of(target)
     pool = prep.figures_for(tn) if prep is not None and floor > 0 else outcomes
     scored = [(_match(tn, o), o) for o in pool]
-    scored = [(s, o) for s, o in scored if s >= floor]
+    # A part's figure ("（其中市区82.5%）") is evidence for that part only.
+    scope = grammar.scope_of(target.indicator)
+    scored = [(s, o) for s, o in scored if s >= floor and grammar.scope_of(o.indicator) == scope]
     scored.sort(key=lambda p: (-p[0], p[1].line))
     return scored
 
@@ -1171,7 +1173,8 @@ def _stage_verdict(target: Target, promise: Promise | None, o: Outcome, coverage
         if ok:
             return _met_stage(target, o, f"a {promise.kind} was promised and the report states it")
         return _unclear_stage(target, o, f"a {promise.kind} was promised; the report speaks of “{o.stage}”")
-    if is_title or is_event:
+    if is_title or (is_event and rank < 0):
+        # but an event word that is a completion ("顺利完成…改革") reads as one
         return _unclear_stage(target, o, f"the report speaks of “{o.stage}”, not of the promised stage")
     is_act = o.stage in w["act"] and rank < 0
     if promise.kind == "act" or (is_act and promise.rank <= 1):
@@ -1182,7 +1185,7 @@ def _stage_verdict(target: Target, promise: Promise | None, o: Outcome, coverage
         return _unclear_stage(target, o, f"“{o.stage}” does not say the promised stage was reached")
     p_word = promise.words[-1]
     ranks = [_outcome_rank(x) for x in promise.words]
-    if o.stage in ("完成", "全面完成", "全部完成") and promise.kind != "task":
+    if o.stage in _BARE_COMPLETIONS and promise.kind != "task":
         return _unclear_stage(target, o, f"“{o.stage}” does not say the promised “{p_word}” was reached")
     if o.stage in promise.words or (rank >= max(ranks) and rank != 2):
         return _met_stage(target, o, f"promised “{p_word}”, reported “{o.stage}”")
@@ -1197,6 +1200,10 @@ def _stage_verdict(target: Target, promise: Promise | None, o: Outcome, coverage
                        f"Promised “{p_word}” ({target.span}); the follow-up report says only "
                        f"“{o.stage}”: {o.span}.", outcome=o, provisional=o.provisional)
     return _unclear_stage(target, o, f"promised “{p_word}”, reported “{o.stage}”")
+
+
+# Completion words that name no works: they meet a promise to complete, not one to start.
+_BARE_COMPLETIONS = ("完成", "全面完成", "全部完成", "顺利完成", "圆满完成")
 
 
 def _started(promise: Promise, o: Outcome) -> bool:

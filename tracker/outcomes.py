@@ -238,6 +238,8 @@ def _number_outcomes(
             name = indicator_words(_trailing_noun(cl.text[q.end:]) or _trailing_noun(cl.text[qs[-1].end:]))
         if not name:
             continue
+        if out and prefix.lstrip().startswith(("（", "(")) and groups is None:
+            name = grammar.scoped(out[-1].indicator, name) or name  # "74.5%（其中市区82.5%）"
         span_start = max(0, q.start - len(prefix))
         span = cl.text[span_start:q.end].lstrip("、和及与") + _trailing_noun(cl.text[q.end:])
         if groups is not None:
