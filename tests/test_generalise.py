@@ -122,6 +122,17 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("huludaoshi-2020→2021", "完成66户驻葫央企厂办大集体改革。", "顺利完成驻葫央企厂办集体企业改革。", "met"),
     # numbered events listed under 办好 are held one by one
     ("jilin-2009→2010", "办好第五届东北亚博览会、第六届汽车博览会等展会。", "成功举办第五届东北亚博览会。", "met"),
+    # a title granted under another word
+    ("shaanxi-2019→2020", "积极创建延安革命纪念地等5A级景区。", "延安革命纪念地景区获评国家5A级。", "met"),
+    # a reform reported complete was started; levels of one reform are one thing
+    ("jilin-2009→2010", "启动市（州）、县（市、区）政府机构改革。", "全面完成省市县三级政府机构改革。", "met"),
+    # a package of works named by its count
+    ("jilin-2009→2010", "今年继续办好八件民生实事。", "八件民生实事全面完成。", "met"),
+    ("yunfushi-2014→2015", "今年继续重点办好“十件民生实事”。", "市政府承诺办好的“十件民生实事”全面完成。", "met"),
+    # named projects "等一批项目" are promised by name
+    ("yunfushi-2014→2015", "确保南广铁路、高村立交等一批项目年内建成通车。", "南广铁路正式开通运行。", "met"),
+    # a count of towns inspected is not a count of towns designated: the verb 创建 names nothing
+    ("yunfushi-2014→2015", "年内创建15个省教育强镇。", "规划创建的16个镇（街）通过省督前检查。", "unclear"),
 ])
 def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> None:
     assert verdict(plan, review_text).verdict == expected, source

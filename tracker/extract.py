@@ -176,7 +176,8 @@ def _words() -> _Words:
         campaign_before=frozenset(stage["campaign_before"]),
         campaign_heads=tuple(obj["campaign_heads"]),
         generic=tuple(obj["generic"]),
-        unspecified=re.compile(_alt(obj["unspecified"])),
+        unspecified=re.compile(rf"(?<![{re.escape(''.join(obj['named_before_unspecified']))}])"
+                               rf"(?:{_alt(obj['unspecified'])})"),
         trailing=tuple(sorted(obj["trailing"], key=len, reverse=True)),
         growth=re.compile(rf"(?:{_alt(t['measure']['growth'])})$"),
         change=re.compile(rf"(?:{_alt(t['measure']['change'])})$"),
@@ -1007,6 +1008,9 @@ def _leader(text: str) -> tuple[int, str]:
 _OPEN, _CLOSE = "“《（(「", "”》）)」"
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*(?:[）)]|$)")
+
+
 def _all_ordinal_events(obj: str, pieces: list[tuple[int, int]]) -> bool:
     """Every piece of a list is a numbered event ("第五届东北亚博览会、第六届汽车博览会等展会")."""
     return len(pieces) > 1 and all(_words().ordinal_event.match(obj[p:q]) for p, q in pieces)
@@ -1059,6 +1063,8 @@ def _named_list(obj: str) -> list[tuple[int, int]]:
             name = name[: name.find("等")] if "等" in name else name
         if len(name) < w.name_min or name.startswith(w.generic) or _vague_start(name):
             return []
+        if len(_BRACKETED.sub("", name)) < w.name_min:
+            return []  # "市（州）、县（市、区）政府机构改革": levels of one thing, not names
         verb = w.stage_before.match(name)
         if verb and name[verb.end():verb.end() + 1] != "的" or (
                 name.endswith(w.abstract) and not name.endswith(w.concrete)):
