@@ -71,6 +71,12 @@ def test_named_things_are_deliverables(source: str, text: str, things: list[str]
         assert any(thing in n for n in names), (source, thing, names)
 
 
+def test_an_ordinal_is_no_enumerator_before_产业() -> None:
+    # yantaishi-2007: "第三产业" keeps its 第三 (it was read as "第三，")
+    assert [t.indicator for t in targets_from_text("年内，第三产业增加值完成843亿元。", year=2007)] == ["第三产业增加值"]
+    assert [t.indicator for t in targets_from_text("第一，城镇新增就业1万人。", year=2007)] == ["城镇新增就业"]
+
+
 @pytest.mark.parametrize("text", [
     "建设幸福海拉尔。",  # hailar-2016: a slogan about the place
     "建设执行型政府。",  # seeds 000: a quality to have, two common words meeting
@@ -133,6 +139,19 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("yunfushi-2014→2015", "确保南广铁路、高村立交等一批项目年内建成通车。", "南广铁路正式开通运行。", "met"),
     # a count of towns inspected is not a count of towns designated: the verb 创建 names nothing
     ("yunfushi-2014→2015", "年内创建15个省教育强镇。", "规划创建的16个镇（街）通过省督前检查。", "unclear"),
+    # a part short of a joined whole says nothing of the whole
+    ("hubei-2016→2017", "开工建设、货币化安置公租房和棚户区改造住房41万套（户）。", "实施棚户区改造39.6万套。",
+     "unclear"),
+    # another campaign, another reform, another fund or programme of the same kind
+    ("ganzhoushi-2022→2023", "推进生态环保基础设施建设三年行动。", "国资国企改革创新三年行动任务圆满完成。", "unclear"),
+    ("ganzhoushi-2022→2023", "实行“政区合一”管理体制改革试点。", "赣州职院“三校”管理体制改革顺利完成。", "unclear"),
+    ("ganzhoushi-2022→2023", "实际利用省外2000万元以上项目资金增长8.5%左右。", "实际利用外资增长8.5%左右。", "unclear"),
+    ("ganzhoushi-2022→2023", "新增露地蔬菜基地2万亩。", "新建设施蔬菜基地5.06万亩。", "unclear"),
+    ("ganzhoushi-2022→2023", "新筹集公共租赁住房1222套。", "建设保障性租赁住房1.67万套。", "unclear"),
+    # projects applied for are not projects brought in
+    ("ganzhoushi-2022→2023", "引进“5020”项目30个。", "申报“5020”项目51个。", "unclear"),
+    # a threshold inside the name: firms above 百亿 are not firms above 20亿
+    ("yantaishi-2007→2008", "力争销售收入过20亿元的企业达到35户。", "主营业务收入过百亿元的企业达到5家。", "unclear"),
 ])
 def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> None:
     assert verdict(plan, review_text).verdict == expected, source

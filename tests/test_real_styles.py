@@ -45,6 +45,11 @@ STYLES = [
     ("sichuan-2008-gwr.txt", "四川省", 2009, 2008, ["preamble", "review", "plan"]),
     # "我代表省人民政府": the level only; the body names 甘肃 most
     ("gansu-2020-gwr.txt", "甘肃省", 2020, 2019, ["preamble", "review", "plan"]),
+    # a thematic first heading with no review word ("…“十二五”发展开局良好",
+    # "…全面建成小康社会取得决定性成就") opening "2011年是…的一年": last year's account
+    ("zhejiang-2012-gwr.txt", "浙江省", 2012, 2011, ["preamble", "review", "plan"]),
+    ("huaibeishi-2021-gwr.txt", "淮北市", 2021, 2020, ["preamble", "review", "plan"]),
+    ("fujian-2024-gwr.txt", "福建省", 2024, 2023, ["preamble", "review", "plan"]),
     # delivered on 2021-12-11: plans for 2022
     ("pingliangshi-2022-gwr.txt", "平凉市", 2022, 2021, ["preamble", "five_year_review", "five_year", "plan"]),
     # "（2010年2月20日 梁保华）" is a typo: the headings plan 2003

@@ -610,6 +610,12 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return Verdict("unclear", "ambiguous", "the figure covers several items together",
                        f"“{best.span}” counts several things together; “{target.span}” is one of them.",
                        outcome=best, provisional=best.provisional)
+    if d.verdict == "missed" and (parts := _joined_things_not_named(target, best)):
+        # "开工建设、货币化安置公租房和棚户区改造住房41万套" → "实施棚户区改造39.6万套": a
+        # part short of the whole says nothing of the whole.
+        return Verdict("unclear", "ambiguous", "the figure counts only part of what was promised",
+                       f"“{best.span}” does not count {'、'.join(parts)} of “{target.span}”.",
+                       outcome=best, provisional=best.provisional)
     if d.verdict == "missed" and top < float(policy()["matching"]["missed_min_score"]):
         # A wrong "missed" is the worst error: a loose name match is not enough for it.
         return Verdict("unclear", "ambiguous", "the closest figure may be about something else",
@@ -623,7 +629,7 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
                        f"“{best.span}” does not say it was finished or stopped short.",
                        outcome=best, provisional=best.provisional)
     t_acts, o_acts = _acts(_span_words(target) + _after_number(target.span)), _acts(best.span)
-    if d.verdict == "missed" and t_acts and o_acts and not t_acts & o_acts:
+    if t_acts and o_acts and not t_acts & o_acts:
         # "新建5条主干道路" → "3条主干道路完工": roads finished are not all the roads built.
         return Verdict("unclear", "ambiguous", "the figure counts another kind of work than the one promised",
                        f"“{best.span}” counts other work than “{target.span}”.",
@@ -802,7 +808,8 @@ def _candidates(target: Target, outcomes: list[Outcome],
     scored = [(_match(tn, o), o) for o in pool]
     # A part's figure ("（其中市区82.5%）") is evidence for that part only.
     scope = grammar.scope_of(target.indicator)
-    scored = [(s, o) for s, o in scored if s >= floor and grammar.scope_of(o.indicator) == scope]
+    scored = [(s, o) for s, o in scored if s >= floor and grammar.scope_of(o.indicator) == scope
+              and _thresholds_in(target.indicator, o.span)]
     scored.sort(key=lambda p: (-p[0], p[1].line))
     return scored
 
@@ -1047,7 +1054,10 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
     whole_span = target.span
     if item is not None:
         target = item
-    telling = (_act_words(target.indicator or target.span), _act_words(whole_span))
+    # The telling words of the whole promise: a name cut short ("三年行动" of
+    # "生态环保基础设施建设三年行动") would be found in any other three-year campaign.
+    telling = ((_act_words(target.indicator or target.span), _act_words(whole_span)) if item is not None
+               else (_act_words(whole_span),))
     name = deliverable_name(target.span, place)
     need = max(int(policy()["matching"]["min_name_run"]), 2)
     raw = deliverable_name(target.span, place, generic=False)
@@ -1065,6 +1075,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
             continue
         if max(docfreq.distinctive_share(t, o.span) for t in telling) < _matching("min_deliverable_share"):
             continue  # "成立民营企业维权投诉中心" ≠ "设立…民营企业纾困基金": too few telling words
+        if not _quoted_names_in(telling[-1], o.span):
+            continue  # "“政区合一”管理体制改革" ≠ "“三校”管理体制改革": another thing of the kind
         o_name = deliverable_name(o.span, place)
         run = name_overlap(name, o_name)
         share = name_coverage(name, o_name)
@@ -1371,6 +1383,36 @@ def _judge_task(target: Target, outcomes: list[Outcome]) -> Verdict:
         return _partial(target, o, missing)
     return Verdict("met", "task_completed", "met when the follow-up report says the task was completed",
                    f"The follow-up report states: {o.span}.", outcome=o, provisional=o.provisional)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _thresholds_in(name: str, text: str) -> bool:
+    """The numbers inside a target's name ("销售收入过20亿元的企业") are in the figure's text:
+    "过百亿元的企业达到5家" counts firms above another line."""
+    return all(n in _NUMBER.findall(text) for n in _NUMBER.findall(name or ""))
+
+
+_QUOTED = re.compile(r"“([^”]{2,12})”")
+
+
+def _quoted_names_in(promise: str, text: str) -> bool:
+    """Every quoted name of the promise ("“政区合一”") is in the text by nearly all of its
+    telling words ("义务教育发展基本均衡县" in "…义务教育基本均衡县验收")."""
+    least = _matching("quoted_name_share")
+    return all(docfreq.distinctive_share(name, text) >= least for name in _QUOTED.findall(promise))
+
+
+def _joined_things_not_named(target: Target, o: Outcome) -> list[str]:
+    """Things a count joins ("公租房和棚户区改造住房") that the outcome does not speak of."""
+    name = target.indicator or ""
+    parts = [clean(p) for p in re.split(r"[和、及与]", name)]
+    if "等" in name or len([p for p in parts if len(p) >= 2]) < 2:
+        # "孙家屯、团结村等7个现代牧场": the members of one count, not things joined
+        return []
+    have = _bg(clean(o.indicator + o.span))
+    return [p for p in parts if len(p) >= 2 and not (_bg(p) & have)]
 
 
 def _parts_not_named(span: str, text: str) -> list[str]:

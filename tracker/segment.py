@@ -95,6 +95,8 @@ PLAN_OPENING_RE = re.compile(
     r"|^[^。]{0,20}?(?:拟定|提出|确定)(?:今年|(?P<year2>(?:19|20)\d{2})年)[^。]{0,16}?主要预期目标"
 )
 # A government's whole term under review: "本届政府工作总结", "十五届人大一次会议以来工作回顾".
+# A section that opens on an account of a past year: "2011年是国内外形势错综复杂的一年".
+REVIEW_OPENING_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年是[^。]{2,60}的一年")
 TERM_WORDS = re.compile(r"本届|届人大|届政府|任期")
 # The start of a period under review: "2003年以来工作回顾".
 SINCE_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年以来")
@@ -497,7 +499,19 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
         # "1996年工作回顾和1997年工作基本要求" reviews the first year it names
         first = min((y for y in years_in(SINCE_YEAR_RE.sub("", title)) if year and y <= year), default=year)
         return [Part("review", heading, first, section.paragraphs)]
+    opened = _review_opening(section.paragraphs, plan_year)
+    if opened and not PLAN_HEADING_WORDS.search(title):
+        # "一、全面落实…决议“十二五”发展开局良好" opening "2011年是…的一年": last year's account
+        return [Part("review", heading, opened, section.paragraphs)]
     return [Part("plan", heading, year, section.paragraphs)]
+
+
+def _review_opening(paragraphs: list[Paragraph], plan_year: int | None) -> int | None:
+    """The year a section's first paragraph says is past ("2011年是…的一年", of a 2012 plan)."""
+    if not paragraphs or plan_year is None:
+        return None
+    m = REVIEW_OPENING_RE.match(paragraphs[0].text)
+    return int(m.group("year")) if m and int(m.group("year")) < plan_year else None
 
 
 def _closing_parts(heading: Paragraph, paragraphs: list[Paragraph], plan_year: int | None) -> list[Part]:
