@@ -152,6 +152,13 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("ganzhoushi-2022→2023", "引进“5020”项目30个。", "申报“5020”项目51个。", "unclear"),
     # a threshold inside the name: firms above 百亿 are not firms above 20亿
     ("yantaishi-2007→2008", "力争销售收入过20亿元的企业达到35户。", "主营业务收入过百亿元的企业达到5家。", "unclear"),
+    # a figure of a part is not the whole: processing trade, rural income
+    ("guangxi-2018→2019", "进出口总额增长12%。", "实施外贸稳增长12条措施，加工贸易进出口增长13.8%。", "unclear"),
+    ("guangxi-2018→2019", "居民人均可支配收入实际增长7.5%。", "其中农村居民收入增长9.8%。", "unclear"),
+    # a real growth is not shown by a nominal one
+    ("guangxi-2018→2019", "居民人均可支配收入实际增长7.5%。", "居民人均可支配收入名义增长7.9%。", "unclear"),
+    # one figure for schools and kindergartens together shows nothing of the kindergartens
+    ("guangxi-2018→2019", "新建、改扩建幼儿园150所。", "新建中小学校（幼儿园）263所。", "unclear"),
 ])
 def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> None:
     assert verdict(plan, review_text).verdict == expected, source

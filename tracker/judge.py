@@ -768,7 +768,12 @@ def _other_stage(target: Target, o: Outcome) -> bool:
 
 
 def _aggregate(target: Target, o: Outcome) -> bool:
-    """ "实施公路、村屯、矿区绿化3920亩": one figure for a list, the target names one item."""
+    """ "实施公路、村屯、矿区绿化3920亩": one figure for a list, the target names one item;
+    or "新建中小学校（幼儿园）263所": one figure for several things of a look-alike group."""
+    mine = target_words(target) + _span_words(target)
+    for group, t_in, o_in in zip(words()["conflict"], _groups_in(mine), _groups_in(o.indicator)):
+        if group.get("together") and len(t_in) == 1 and len(o_in) >= 2 and t_in <= o_in:
+            return True
     if "、" not in o.indicator:
         return False
     mine = target_words(target) + _span_words(target)
@@ -809,7 +814,8 @@ def _candidates(target: Target, outcomes: list[Outcome],
     # A part's figure ("（其中市区82.5%）") is evidence for that part only.
     scope = grammar.scope_of(target.indicator)
     scored = [(s, o) for s, o in scored if s >= floor and grammar.scope_of(o.indicator) == scope
-              and _thresholds_in(target.indicator, o.span)]
+              and _thresholds_in(target.indicator, o.span) and not _part_only(target, o)
+              and not _measure_conflict(target.span, o.span)]
     scored.sort(key=lambda p: (-p[0], p[1].line))
     return scored
 
@@ -1383,6 +1389,26 @@ def _judge_task(target: Target, outcomes: list[Outcome]) -> Verdict:
         return _partial(target, o, missing)
     return Verdict("met", "task_completed", "met when the follow-up report says the task was completed",
                    f"The follow-up report states: {o.span}.", outcome=o, provisional=o.provisional)
+
+
+def _part_only(target: Target, o: Outcome) -> bool:
+    """The figure names a part (加工贸易, 民间投资) the target does not: it is not the whole."""
+    mine = target.span + target.indicator
+    for group in words()["parts"]:
+        if group.get("of", "") in o.indicator and any(w in o.indicator for w in group["words"]) \
+                and not any(w in mine for w in group["words"]):
+            return True
+    return False
+
+
+def _measure_conflict(t_text: str, o_text: str) -> bool:
+    """The target and the figure state different measures of one growth (实际 vs 名义)."""
+    for group in words()["measure_conflict"]:
+        t_in = {e for e in group["words"] if _has(t_text, e)}
+        o_in = {e for e in group["words"] if _has(o_text, e)}
+        if t_in and o_in and not t_in & o_in:
+            return True
+    return False
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
