@@ -159,6 +159,15 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("guangxi-2018→2019", "居民人均可支配收入实际增长7.5%。", "居民人均可支配收入名义增长7.9%。", "unclear"),
     # one figure for schools and kindergartens together shows nothing of the kindergartens
     ("guangxi-2018→2019", "新建、改扩建幼儿园150所。", "新建中小学校（幼儿园）263所。", "unclear"),
+    # another bridge over the same river; the same bridge still meets
+    ("wuhanshi-2009→2010", "建设二七长江大桥。", "天兴洲公铁两用长江大桥建成通车。", "unclear"),
+    ("wuhanshi-2009→2010", "开工建设沙湖大桥。", "武汉大道、白沙洲大道、沙湖大桥开工建设。", "met"),
+    # workers trained are not workers moved into jobs
+    ("wuhanshi-2009→2010", "培训农村劳动力2.5万人。", "转移农村劳动力6.52万人。", "unclear"),
+    # a plant named by its capacity: the capacity again is no stage
+    ("wuhanshi-2009→2010", "加快80万吨乙烯及其配套工程建设。", "80万吨乙烯及其配套项目加快建设。", "unclear"),
+    # progress on preparations is not preparations completed
+    ("wuhanshi-2009→2010", "完成鹦鹉洲长江大桥前期工作。", "鹦鹉洲长江大桥前期工作取得重要进展。", "unclear"),
 ])
 def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> None:
     assert verdict(plan, review_text).verdict == expected, source

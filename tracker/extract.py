@@ -1011,6 +1011,11 @@ _OPEN, _CLOSE = "“《（(「", "”》）)」"
 _BRACKETED = re.compile(r"[（(][^（()）]*(?:[）)]|$)")
 
 
+def concrete_heads() -> tuple[str, ...]:
+    """Heads that name a concrete thing (targets.toml): 大桥, 学校, 医院 …"""
+    return _words().concrete
+
+
 def _all_ordinal_events(obj: str, pieces: list[tuple[int, int]]) -> bool:
     """Every piece of a list is a numbered event ("第五届东北亚博览会、第六届汽车博览会等展会")."""
     return len(pieces) > 1 and all(_words().ordinal_event.match(obj[p:q]) for p, q in pieces)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tracker import docfreq, grammar
+from tracker.extract import concrete_heads
 from tracker.model import Outcome, Report, Target, Verdict
 from tracker.outcomes import indicator_key, indicator_words, stage_of, to_base, words
 
@@ -621,6 +622,12 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return Verdict("unclear", "ambiguous", "the closest figure may be about something else",
                        f"“{best.span}” may not be the figure of “{target.span}”.",
                        outcome=best, provisional=best.provisional)
+    if _sized_project(target) and not _done_stage(best.span):
+        # "80万吨乙烯及其配套工程建设": 80万吨 names the plant; "80万吨乙烯" again says nothing
+        # of how far it got.
+        return Verdict("unclear", "ambiguous", "the target's number is the size of a project",
+                       f"“{target.span}” names a project by its size; “{best.span}” does not say it was "
+                       "finished.", outcome=best, provisional=best.provisional)
     if d.verdict == "missed" and _project_size(target) and not _done_stage(best.span):
         # "确保中心城区68公里供水、15公里雨水管网二期工程按期竣工": 68公里 is the size of a
         # project to finish; "实施了中心城区26公里供水" is the year's work on it.
@@ -666,6 +673,14 @@ def _project_size(target: Target) -> bool:
     closing = _list_closing(target)
     st = stage_of(closing) if closing else None
     return bool(st and st[1] >= 4 and st[0] not in _TASK_WORDS and not stage_of(target.span))
+
+
+_SIZED_PROJECT = re.compile(r"\d[\d.]*[万亿千百]*(?:吨|千瓦|瓦|立方米|标箱)[^，。；、\d]{2,20}?(?:工程|项目)(?:建设)?$")
+
+
+def _sized_project(target: Target) -> bool:
+    """A project named by its capacity: "80万吨乙烯及其配套工程建设", "100万千瓦火电项目"."""
+    return bool(_SIZED_PROJECT.search(target.span))
 
 
 def _done_stage(text: str) -> bool:
@@ -1083,6 +1098,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
             continue  # "成立民营企业维权投诉中心" ≠ "设立…民营企业纾困基金": too few telling words
         if not _quoted_names_in(telling[-1], o.span):
             continue  # "“政区合一”管理体制改革" ≠ "“三校”管理体制改革": another thing of the kind
+        if _other_of_kind(target.indicator, o.span):
+            continue  # "二七长江大桥" ≠ "天兴洲公铁两用长江大桥": one head, another name before it
         o_name = deliverable_name(o.span, place)
         run = name_overlap(name, o_name)
         share = name_coverage(name, o_name)
@@ -1174,7 +1191,8 @@ def _stage_verdict(target: Target, promise: Promise | None, o: Outcome, coverage
     if promise is not None and promise.kind == "stage" and _started(promise, o):
         return _met_stage(target, o, f"promised “{promise.words[-1]}”; the works are reported under way "
                                      f"or further (“{o.stage}”)")
-    if o.stage in w["loose_completion"]:
+    if o.stage in w["loose_completion"] or ("完成" in target.span and any(x in o.span for x in w["progress_only"])):
+        # "完成鹦鹉洲长江大桥前期工作" → "…前期工作取得重要进展": progress, not done
         return _unclear_stage(target, o, "the follow-up report's wording does not say whether it was done")
     if promise is None:
         if is_event or rank >= 4:
@@ -1418,6 +1436,19 @@ def _thresholds_in(name: str, text: str) -> bool:
     """The numbers inside a target's name ("销售收入过20亿元的企业") are in the figure's text:
     "过百亿元的企业达到5家" counts firms above another line."""
     return all(n in _NUMBER.findall(text) for n in _NUMBER.findall(name or ""))
+
+
+def _other_of_kind(name: str, text: str) -> bool:
+    """The text names a thing with the target's concrete head but another name before it:
+    "二七长江大桥" → "天兴洲公铁两用长江大桥建成通车". The target's own name (二七) shares no
+    pair of characters with the text, and other words stand before the head there."""
+    if len(name) < 4 or re.search(r"\d", name):
+        return False
+    head = next((name[k:] for k in range(len(name) - 1) if name[k:] in text), "")
+    own = name[: len(name) - len(head)]
+    if len(head) < 2 or len(own) < 2 or not head.endswith(concrete_heads()) or _bg(own) & _bg(text):
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]{2}$", text[: text.find(head)]))
 
 
 _QUOTED = re.compile(r"“([^”]{2,12})”")
