@@ -168,6 +168,8 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("wuhanshi-2009→2010", "加快80万吨乙烯及其配套工程建设。", "80万吨乙烯及其配套项目加快建设。", "unclear"),
     # progress on preparations is not preparations completed
     ("wuhanshi-2009→2010", "完成鹦鹉洲长江大桥前期工作。", "鹦鹉洲长江大桥前期工作取得重要进展。", "unclear"),
+    # starts promised are not shown short by works finished
+    ("abazangzuqiangzuzizhizhou-2021→2022", "启动51个老旧小区改造。", "改造老旧小区13个。", "unclear"),
 ])
 def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> None:
     assert verdict(plan, review_text).verdict == expected, source

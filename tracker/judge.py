@@ -636,7 +636,9 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
                        f"“{best.span}” does not say it was finished or stopped short.",
                        outcome=best, provisional=best.provisional)
     t_acts, o_acts = _acts(_span_words(target) + _after_number(target.span)), _acts(best.span)
-    if t_acts and o_acts and not t_acts & o_acts:
+    if t_acts and o_acts and (not t_acts & o_acts or d.verdict == "missed" and not t_acts <= o_acts):
+        # and a miss needs every kind of work promised: "启动51个老旧小区改造" is not shown
+        # short by "改造老旧小区13个" (those finished, not those started)
         # "新建5条主干道路" → "3条主干道路完工": roads finished are not all the roads built.
         return Verdict("unclear", "ambiguous", "the figure counts another kind of work than the one promised",
                        f"“{best.span}” counts other work than “{target.span}”.",
