@@ -71,6 +71,12 @@ def test_named_things_are_deliverables(source: str, text: str, things: list[str]
         assert any(thing in n for n in names), (source, thing, names)
 
 
+def test_an_orderly_fall_is_a_decrease() -> None:
+    # shaanxi-2019: "有序下降" promises a direction
+    got = [(t.kind, t.relation) for t in targets_from_text("确保全省政府隐性债务有序下降。", year=2019)]
+    assert got == [("relative", "decrease")]
+
+
 def test_an_ordinal_is_no_enumerator_before_产业() -> None:
     # yantaishi-2007: "第三产业" keeps its 第三 (it was read as "第三，")
     assert [t.indicator for t in targets_from_text("年内，第三产业增加值完成843亿元。", year=2007)] == ["第三产业增加值"]
