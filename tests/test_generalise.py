@@ -127,6 +127,8 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("taiyuanshi-2014→2015", "开展专项治理行动，杜绝重特大安全事故发生。", "全市发生较大安全生产事故3起。", "unclear"),
     ("huludaoshi-2020→2021", "确保零就业家庭动态清零。", "零就业家庭始终保持动态清零。", "met"),
     ("jilin-2009→2010", "保持城镇零就业家庭动态为零。", "“零就业”家庭保持动态为零。", "met"),
+    # a payment kept up is a state held
+    ("huludaoshi-2020→2021", "确保养老金按时足额发放。", "养老金按时足额发放。", "met"),
     # firms are counted by 家 or 户 alike
     ("huludaoshi-2020→2021", "新增限上企业30家。", "新增限上企业80户。", "met"),
     ("huludaoshi-2020→2021", "新增限上企业30家。", "新增限上企业20户。", "missed"),
