@@ -203,3 +203,14 @@ def test_each_part_is_judged_by_its_own_figure(review_text: str, expected: list[
     targets = targets_from_text("城镇生活污水集中处理率达到73.8%（其中市区85%）。", year=2014)
     r = review(review_text, 2014)
     assert [judge(t, r, extract_outcomes(r)).verdict for t in targets] == expected
+
+
+@pytest.mark.parametrize(("review_text", "expected"), [
+    # huludaoshi-2020→2021: money named only by its verb is about the projects its sentence
+    # counts first, on both sides
+    ("全市亿元以上项目开复工201个，开复工率90.1%，完成投资240亿元。", "missed"),
+    ("全市棚户区改造开工8000户，完成投资240亿元。", "unclear"),
+])
+def test_money_named_by_its_sentence(review_text: str, expected: str) -> None:
+    plan = "计划实施投资亿元以上重点项目223个，总投资2456亿元，完成投资265亿元。"
+    assert verdict(plan, review_text, pick="完成投资").verdict == expected

@@ -261,6 +261,11 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
     t_key = tn.key
     if t_key and o.indicator_key and t_key != o.indicator_key:
         return 0.0
+    subjects = _bare_money_subjects(tn, o)
+    if subjects is not None:
+        # "完成投资265亿元" → "完成投资240亿元": money with no name of its own is about the
+        # projects its sentence counts first; the same projects, or nothing
+        return _matching("missed_min_score") if similarity(*subjects) >= _matching("min_overlap") else 0.0
     # Even where the lexicon keys agree: the key of "单位生产总值二氧化碳排放" reads as GDP's.
     counted = tn.counted if tn.unit not in MONEY_AND_RATES else ""  # not "百分点"
     if not any(_same_thing(words, o) for words in (tn.own, counted) if words):
@@ -303,6 +308,35 @@ def _same_thing(target_words: str, o: Outcome) -> bool:
     if share <= 0 or docfreq.weight(target_words) < _matching("min_distinctive_weight"):
         return True
     return docfreq.distinctive_share(target_words, f"{o.indicator} {o.span}") >= share
+
+
+_COUNTER_LEAD = re.compile(r"^[个项座条家所批]")
+_PROJECTS = re.compile(r"([^，。；、：\d]{2,14}?(?:项目|工程))(?:[（(][^）)]*[）)])?")
+
+
+@lru_cache(maxsize=1)
+def _bare_money_re() -> re.Pattern[str]:
+    return re.compile(words()["bare_money"])
+
+
+def _bare_money_subjects(tn: _TargetNames, o: Outcome) -> tuple[str, str] | None:
+    """For a sum of money named only by its verb on both sides ("完成投资"), the projects
+    each sentence names before it ("亿元以上重点项目", "亿元以上项目开复工"); None when
+    either side has a name of its own."""
+    bare = _bare_money_re()
+    if not bare.match(tn.span_words) or o.unit is None or "元" not in o.unit:
+        return None
+    if bare.match(o.indicator):
+        i = o.quote.find(o.span)
+        o_text = o.quote[:i] if i > 0 else ""
+    elif re.search(r"(?:投资|投入)额?$", o.indicator):
+        o_text = o.indicator  # "全年重点项目完成投资337.13亿元"
+    else:
+        return None
+    t_subject, o_subject = _PROJECTS.findall(tn.context), _PROJECTS.findall(o_text)
+    if not t_subject or not o_subject or not clean(t_subject[-1]) or not clean(o_subject[-1]):
+        return None  # "重点项目" alone: generic words say nothing of which projects
+    return _COUNTER_LEAD.sub("", t_subject[-1]), _COUNTER_LEAD.sub("", o_subject[-1])
 
 
 def _qualified_in_context(tn: _TargetNames, o: Outcome) -> bool:
@@ -410,6 +444,8 @@ class Prepared:
                 self._num_chars.setdefault(c, []).append(i)
             if o.indicator_key:
                 self._num_keys.setdefault(o.indicator_key, []).append(i)
+        bare = _bare_money_re()
+        self._bare_money = [i for i, o in enumerate(self.numbers) if bare.match(o.indicator)]
         self._span_bg: dict[str, list[int]] = {}
         self._act_bg: dict[str, list[int]] = {}
         for i, o in enumerate(outcomes):
@@ -432,6 +468,8 @@ class Prepared:
             found.update(self._num_chars.get(c, ()))
         if tn.key:
             found.update(self._num_keys.get(tn.key, ()))
+        if _bare_money_re().match(tn.span_words):
+            found.update(self._bare_money)  # named by their sentences (_bare_money_subjects)
         return [self.numbers[i] for i in sorted(found)]
 
     def stages_for(self, span: str, act_words: str) -> list[Outcome]:
