@@ -49,6 +49,7 @@ STYLES = [
     # "…全面建成小康社会取得决定性成就") opening "2011年是…的一年": last year's account
     ("zhejiang-2012-gwr.txt", "浙江省", 2012, 2011, ["preamble", "review", "plan"]),
     ("huaibeishi-2021-gwr.txt", "淮北市", 2021, 2020, ["preamble", "review", "plan"]),
+    ("gansu-2016-gwr.txt", "甘肃省", 2016, 2015, ["preamble", "five_year_review", "five_year", "plan"]),
     ("fujian-2024-gwr.txt", "福建省", 2024, 2023, ["preamble", "review", "plan"]),
     # delivered on 2021-12-11: plans for 2022
     ("pingliangshi-2022-gwr.txt", "平凉市", 2022, 2021, ["preamble", "five_year_review", "five_year", "plan"]),
@@ -183,3 +184,18 @@ def test_fragment_is_never_a_jurisdiction() -> None:
     text = "各位代表：\n现在，我代表市人民政府向大会报告工作。\n一、2023年工作回顾\n增长5%。\n二、2024年工作安排\n增长6%。"
     with pytest.raises(InputError, match="jurisdiction"):
         report_from_bytes(text.encode(), "anon.txt")
+
+
+@needs_corpus
+@pytest.mark.parametrize(("name", "headings"), [
+    # thematic numbered sections under unnumbered headings that say what they are: the
+    # unnumbered headings decide, and the review no longer hides in the preamble
+    ("changdeshi-2015-gwr.txt", ["过去一年", "新的一年"]),
+    ("guangdong-2010-gwr.txt", ["2009年工作回顾", "2010年工作安排"]),
+    ("gansu-2016-gwr.txt", ["“十二五”工作回顾", "“十三五”经济社会发展", "2016年主要任务"]),
+])
+def test_unnumbered_headings_over_thematic_numbers(name: str, headings: list[str]) -> None:
+    r = read_report(LARGE_CORPUS / name)
+    named = [p.heading for p in r.parts if p.kind != "preamble" and p.kind != "other"]
+    assert [h for h in named if any(h.startswith(x) for x in headings)] == named
+    assert len(r.parts[0].paragraphs) <= 6  # title, delivery line, salutation

@@ -82,6 +82,8 @@ UNNUMBERED_HEADING_RE = re.compile(
     r"|^(?:(?:19|20)\d{2}年?|[“\"]?十[一二三四五六七八九]?五[”\"]?)——"
     # "2015年及“十二五”工作"
     r"|^(?:19|20)\d{2}年.{0,16}工作$"
+    # "过去一年" over the review, "新的一年" over the plan, each heading its own numbered list
+    r"|^(?:过去的?一年|新的一年)$"
 )
 # A heading naming its year without 年: "2016——抢抓先机、扎实开局的一年".
 DASHED_YEAR_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})——")
@@ -94,9 +96,9 @@ PLAN_OPENING_RE = re.compile(
     # "综合各方面因素，省政府拟定2005年经济社会发展的主要预期目标是"
     r"|^[^。]{0,20}?(?:拟定|提出|确定)(?:今年|(?P<year2>(?:19|20)\d{2})年)[^。]{0,16}?主要预期目标"
 )
-# A government's whole term under review: "本届政府工作总结", "十五届人大一次会议以来工作回顾".
 # A section that opens on an account of a past year: "2011年是国内外形势错综复杂的一年".
 REVIEW_OPENING_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年是[^。]{2,60}的一年")
+# A government's whole term under review: "本届政府工作总结", "十五届人大一次会议以来工作回顾".
 TERM_WORDS = re.compile(r"本届|届人大|届政府|任期")
 # The start of a period under review: "2003年以来工作回顾".
 SINCE_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年以来")
@@ -260,6 +262,12 @@ def _best_parts(paragraphs: list[Paragraph], numbered: list[_Section], plan_year
     opening words or heading stand."""
     by_number = _parts(numbered, plan_year)
     if _has_plan(by_number) and _has_review(by_number) and not _restarts(paragraphs):
+        if not _review_headed(by_number) and not any(_says_plan(p.heading) for p in by_number):
+            # the review was only inferred from words of the past under thematic headings;
+            # unnumbered headings that say it ("过去一年" over the review, "新的一年" over numbered plan sections) win
+            headed = _parts(split_at_unnumbered_headings(paragraphs) or [], plan_year)
+            if _has_plan(headed) and _review_headed(headed):
+                return _review_in_preamble(headed, paragraphs)
         return by_number
     unnumbered = split_at_unnumbered_headings(paragraphs)
     if unnumbered is not None:
@@ -301,6 +309,11 @@ def _parts(sections: list[_Section], plan_year: int | None) -> list[Part]:
     parts = [p for s in sections for p in _classify(s, plan_year)]
     _past_before_plan(parts)
     return parts
+
+
+def _review_headed(parts: list[Part]) -> bool:
+    """A review part whose heading says it is one ("一、2014年工作回顾", "过去一年")."""
+    return any(p.kind in ("review", "five_year_review") and REVIEW_WORDS.search(p.heading) for p in parts)
 
 
 def _has_review(parts: list[Part]) -> bool:
