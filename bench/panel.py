@@ -2,11 +2,15 @@
 
 Reads a corpus ledger (made by bench/corpus.py; copied, never written), adds the bundled
 reports (seeds/ and seeds/corpus/: the national reports 2021-2024, 海拉尔区, the Tianjin
-districts) so provinces have a national target to be compared with, and writes:
+districts) so provinces have the national report's target in those years (in the others,
+the public record's), and writes:
 
 - docs/panel.csv: every panel row (`tracker panel --format csv`);
 - docs/panel.md: between its "generated" markers, targets found and decided per indicator
-  and year, the national GDP column, and the top-down amplification tables.
+  and year, the national GDP targets year by year (the report's, where the ledger has it,
+  beside the public record's: tracker/rules/national_targets.tsv), and the top-down
+  amplification tables (a province's parent target from the public record in the years
+  without a national report).
 
     .venv/bin/python bench/panel.py --db /tmp/corpus/ledger.db   # from a corpus ledger
     .venv/bin/python bench/panel.py                              # builds one first (~5 min)
@@ -88,17 +92,43 @@ def totals_table(counts: list[dict]) -> str:
                                    "met of decided"], tablefmt="github")
 
 
+def _target_text(comparator: str | None, value, value_max, unit: str | None) -> str:
+    if value is None:
+        return ""
+    span = f"{value:g}–{value_max:g}" if value_max is not None else f"{value:g}"
+    return f"{comparator or ''} {span}{unit or ''}".strip()
+
+
 def national_table(rows: list[dict]) -> str:
+    """Every year of the public record or of a national report: the report's GDP target
+    (with its citation) beside the public record's, and whether they agree."""
+    from tracker.panel import national_targets
+
+    public = national_targets()
+    report = {r["year"]: r for r in rows if r["jurisdiction"] == "全国" and r["indicator"] == "gdp"}
+    if not public and not report:
+        return "(no national GDP target)"
+    years = range(min([*public, *report]), max([*public, *report]) + 1)
     body = []
-    for r in rows:
-        if r["jurisdiction"] == "全国" and r["indicator"] == "gdp":
-            target = f"{r['comparator'] or ''} {r['target_value']}{r['unit'] or ''}".strip()
-            outcome = f"{r['outcome_value']}{r['outcome_unit'] or ''}" if r["outcome_value"] is not None else ""
+    for y in years:
+        r, t = report.get(y), public.get(y)
+        stated = ""
+        if t is not None:
+            stated = t.stated if t.value is None else \
+                f"{t.stated} ({_target_text(t.comparator, t.value, t.value_max, '%')})"
+        agree = ""
+        if r is not None and t is not None:
+            agree = "yes" if t.agrees(r) else "**no**"
+        cited = outcome = verdict = seen = target = ""
+        if r is not None:
+            target = _target_text(r["comparator"], r["target_value"], r["target_value_max"], r["unit"]) or r["kind"]
             cited = f"{r['target_doc']}:{r['target_line']}"
+            outcome = f"{r['outcome_value']}{r['outcome_unit'] or ''}" if r["outcome_value"] is not None else ""
+            verdict = r["verdict"]
             seen = f"{r['outcome_doc']}:{r['outcome_line']}" if r["outcome_doc"] else ""
-            body.append([r["year"], target, outcome, r["verdict"], cited, seen])
-    return tabulate(body, headers=["year", "target", "outcome", "verdict", "target cited", "outcome cited"],
-                    tablefmt="github")
+        body.append([y, target, cited, stated, agree, outcome, verdict, seen])
+    return tabulate(body, headers=["year", "report's target", "target cited", "public record", "agree",
+                                   "outcome", "verdict", "outcome cited"], tablefmt="github")
 
 
 def amplification_table(amp: list[dict]) -> str:
@@ -107,39 +137,55 @@ def amplification_table(amp: list[dict]) -> str:
     by_year: dict[int, dict[str, dict]] = defaultdict(dict)
     for a in amp:
         by_year[a["year"]][a["level"]] = a
-    levels = [lv for lv in ("national", "province", "prefecture", "county") if any(lv in v for v in by_year.values())]
+    levels = [lv for lv in ("province", "prefecture", "county") if any(lv in v for v in by_year.values())]
     body = []
     for y in sorted(by_year):
-        row: list = [y]
+        row: list = [y, _national_cell(by_year[y])]
         for lv in levels:
             a = by_year[y].get(lv)
             row.append(f"{a['mean_target']:.2f} ({a['targets']})" if a else "")
-            if lv != "national":
-                row.append(f"{a['mean_over_parent']:+.2f} ({a['above']}/{a['with_parent']} above)"
-                           if a and a["with_parent"] else "")
+            row.append(f"{a['mean_over_parent']:+.2f} ({a['above']}/{a['with_parent']} above)"
+                       if a and a["with_parent"] else "")
         body.append(row)
-    headers = ["year"]
+    headers = ["year", "全国 target"]
     for lv in levels:
         headers.append(f"{LEVEL_NAMES[lv]} mean")
-        if lv != "national":
-            headers.append(f"{LEVEL_NAMES[lv]} − parent")
+        headers.append(f"{LEVEL_NAMES[lv]} − parent")
     return tabulate(body, headers=headers, tablefmt="github")
 
 
+def _national_cell(year: dict[str, dict]) -> str:
+    """全国's target that year and where it was read: the national report in the ledger, else
+    the public record the provinces were compared with."""
+    national, province = year.get("national"), year.get("province")
+    if national:
+        return f"{national['mean_target']:.2f} (report)"
+    if province and province["parent_source"]:
+        return f"{province['mean_parent']:.2f} ({province['parent_source']})"
+    return ""
+
+
 def pooled(amp: list[dict]) -> str:
-    """All years together: the mean excess over the parent, weighted by pairs."""
+    """All years together: the mean excess over the parent, weighted by pairs; provinces
+    also split by where 全国's target came from, when both sources occur."""
     body = []
     for lv in ("province", "prefecture", "county"):
         mine = [a for a in amp if a["level"] == lv and a["with_parent"]]
-        pairs = sum(a["with_parent"] for a in mine)
-        if not pairs:
-            continue
-        excess = sum(a["mean_over_parent"] * a["with_parent"] for a in mine) / pairs
-        above = sum(a["above"] for a in mine)
-        equal = sum(a["equal"] for a in mine)
-        years = f"{min(a['year'] for a in mine)}–{max(a['year'] for a in mine)}"
-        body.append([LEVEL_NAMES[lv], years, pairs, f"{excess:+.2f}", f"{100 * above / pairs:.0f}%",
-                     f"{100 * equal / pairs:.0f}%", f"{100 * (pairs - above - equal) / pairs:.0f}%"])
+        sources = sorted({a["parent_source"] for a in mine})
+        parts = [(LEVEL_NAMES[lv], mine)]
+        if len(sources) > 1:
+            parts += [(f"{LEVEL_NAMES[lv]}, 全国 from {s}", [a for a in mine if a["parent_source"] == s])
+                      for s in sources]
+        for name, group in parts:
+            pairs = sum(a["with_parent"] for a in group)
+            if not pairs:
+                continue
+            excess = sum(a["mean_over_parent"] * a["with_parent"] for a in group) / pairs
+            above = sum(a["above"] for a in group)
+            equal = sum(a["equal"] for a in group)
+            years = f"{min(a['year'] for a in group)}–{max(a['year'] for a in group)}"
+            body.append([name, years, pairs, f"{excess:+.2f}", f"{100 * above / pairs:.0f}%",
+                         f"{100 * equal / pairs:.0f}%", f"{100 * (pairs - above - equal) / pairs:.0f}%"])
     return tabulate(body, headers=["level", "years", "pairs", "mean excess (points)", "above", "equal", "below"],
                     tablefmt="github")
 
@@ -161,11 +207,16 @@ def generated(rows: list[dict], slots: dict[int, int], source: str, seconds: flo
         "have a report planning that year.\n",
         counts_table(counts, slots), "",
         "### The national GDP target\n",
+        "Each year's target as the national report in the ledger reads it (with the line it cites) "
+        "and as publicly reported (`tracker/rules/national_targets.tsv`), and whether the two agree "
+        "(comparator, value, range).\n",
         national_table(rows), "",
         "### Top-down amplification: GDP growth targets by level\n",
         "Mean target in % (number of targets); excess over the parent's target the same year, in "
         "percentage points (pairs where both set one; how many were above). A province's parent is "
-        "全国, a city's its province, a district's or county's the division above it.\n",
+        "全国, a city's its province, a district's or county's the division above it. 全国's target "
+        "is the national report's where the ledger holds one (report), else the public record's "
+        "(public record); a city's parent target is always its province's report.\n",
         amplification_table(amp), "",
         "All years pooled:\n",
         pooled(amp), "",

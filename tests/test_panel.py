@@ -1,10 +1,12 @@
 """The headline panel: its rule file, its picks, its citations, and the national GDP
-targets checked against what was publicly reported."""
+targets checked against what was publicly reported (rules/national_targets.tsv)."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+from importlib import resources
 
 import pytest
 from typer.testing import CliRunner
@@ -14,11 +16,13 @@ from tracker import rules
 from tracker.api import numbered_text
 from tracker.cli import app
 from tracker.errors import InputError
-from tracker.grammar import unit_dimension
+from tracker.grammar import find_quantities, unit_dimension
 from tracker.ledger import ingest
 from tracker.panel import (
-    PANEL_KEYS, amplification, eligible, panel_counts, panel_indicators, panel_rows, place, report_slots, variant_of,
+    NATIONAL_TARGET_COLUMNS, PANEL_KEYS, PUBLIC_RECORD, REPORT, amplification, eligible, national_targets,
+    panel_counts, panel_indicators, panel_rows, place, report_slots, variant_of,
 )
+from tracker.queries import documents
 from tracker.render.compare import headline_indicators
 from tracker.store.database import open_engine
 
@@ -218,6 +222,127 @@ def test_national_gdp_column_of_the_whole_panel(bundled_panel):
     assert got == {y: (c, t, o) for y, (_, c, t, o, _) in NATIONAL_GDP.items()}
 
 
+# --- the public record of national GDP targets (rules/national_targets.tsv) --------------
+
+
+def _record_lines() -> list[list[str]]:
+    text = resources.files("tracker.rules").joinpath("national_targets.tsv").read_text("utf-8")
+    lines = text.splitlines()
+    head = [line for line in lines if line.startswith("#")]
+    # the header comment says what the facts are and when they are used
+    assert "public reporting" in " ".join(head) and "no national report" in " ".join(head)
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+def test_national_targets_file_is_sound():
+    header, *body = _record_lines()
+    assert tuple(header) == NATIONAL_TARGET_COLUMNS
+    assert all(len(cells) == len(header) for cells in body)
+    years = [int(cells[0]) for cells in body]
+    assert years == sorted(set(years)), "years unique and in order"
+    assert len(national_targets()) == len(body)
+    ops = {w.op for w in rules.comparators()[0]}
+    for t in national_targets().values():
+        assert str(t.year) in t.source and "政府工作报告" in t.source, t.year
+        if t.value is None:
+            # a year without a numeric target says so in words, with no number at all
+            assert t.value_max is None and t.comparator is None and not find_quantities(t.stated), t.year
+            continue
+        assert isinstance(t.value, float) and 0 < t.value < 20, t.year
+        assert t.value_max is None or t.value_max > t.value, t.year
+        assert t.comparator in ops, t.year
+        # the numbers stated are the numbers recorded, read as the project's grammar reads them
+        (q,) = find_quantities(t.stated)
+        assert (q.value, q.value_max, q.comparator, q.unit) == (t.value, t.value_max, t.comparator, "%"), t.year
+
+
+def test_national_targets_point_is_the_midpoint_of_a_range():
+    targets = national_targets()
+    assert (targets[2016].point, targets[2021].point, targets[2020].point) == (6.75, 6, None)
+
+
+def test_national_gdp_targets_in_the_ledger_match_the_public_record(bundled_ledger, bundled_panel):
+    reported = {d.plan_year for d in documents(bundled_ledger, jurisdiction="全国")}
+    assert reported == {int(p.name.split("-")[1]) for p in NATIONAL}  # 2021-2024
+    rows = {r["year"]: r for r in bundled_panel if r["jurisdiction"] == "全国" and r["indicator"] == "gdp"}
+    for year in sorted(reported):
+        t, r = national_targets()[year], rows[year]
+        assert (r["comparator"], r["target_value"], r["target_value_max"], r["unit"]) == (
+            t.comparator, t.value, t.value_max, "%"), year
+        assert t.agrees(r), year
+        assert "国内生产总值增长" + t.stated in _line(r["target_doc"], r["target_line"]), year
+        assert t.stated == NATIONAL_GDP[year][0], year  # the two hand-written records agree
+    # what `agrees` looks at: a different comparator or range end is a disagreement
+    t, r = national_targets()[2023], rows[2023]
+    assert not dataclasses.replace(t, comparator=">=").agrees(r)
+    assert not dataclasses.replace(t, value_max=5.5).agrees(r)
+    assert not national_targets()[2020].agrees({**r, "target_value": None, "comparator": None})
+
+
+def _gdp(jurisdiction: str, year: int, value: float, value_max: float | None = None) -> dict:
+    where = place(jurisdiction)
+    return {"jurisdiction": jurisdiction, "level": where["level"], "year": year, "indicator": "gdp",
+            "measure": "growth", "kind": "quantitative", "target_value": value, "target_value_max": value_max,
+            "unit": "%"}
+
+
+def got_for(rows: list[dict], **kw) -> dict:
+    return {(a["level"], a["year"]): a for a in amplification(rows, **kw)}
+
+
+def test_amplification_parent_from_the_report_else_the_public_record():
+    rows = [
+        _gdp("广东省", 2016, 7, 7.5),  # no national report: 全国 "6.5%—7%" of public record
+        _gdp("广州市", 2016, 8),
+        _gdp("全国", 2023, 5.5),  # a national report (made up) beats the public record's 5
+        _gdp("浙江省", 2023, 5),
+        _gdp("杭州市", 2023, 5),  # its province is 浙江省, whose report is in rows
+        _gdp("广州市", 2023, 6),  # 广东省 has no 2023 report here: no parent, no public record
+        _gdp("广东省", 2020, 6),  # 2020: no national target at all
+    ]
+    got = got_for(rows)
+    province = got[("province", 2016)]
+    assert (province["mean_parent"], province["mean_over_parent"], province["parent_source"]) == (
+        6.75, 0.5, PUBLIC_RECORD)
+    city = got[("prefecture", 2016)]
+    assert (city["mean_parent"], city["mean_over_parent"], city["parent_source"]) == (7.25, 0.75, REPORT)
+    province = got[("province", 2023)]
+    assert (province["mean_parent"], province["mean_over_parent"], province["below"], province["parent_source"]) \
+        == (5.5, -0.5, 1, REPORT)
+    city = got[("prefecture", 2023)]
+    assert (city["targets"], city["with_parent"], city["mean_parent"], city["parent_source"]) == (2, 1, 5, REPORT)
+    none = got[("province", 2020)]
+    assert (none["with_parent"], none["mean_over_parent"], none["mean_parent"], none["parent_source"]) == (
+        0, None, None, None)
+    assert got[("national", 2023)]["parent_source"] is None
+    # from Python: a record of one's own, or none
+    assert got_for(rows, public={2016: 7.0})[("province", 2016)]["mean_over_parent"] == 0.25
+    assert got_for(rows, public={})[("province", 2016)]["with_parent"] == 0
+    # the public record is of GDP targets only
+    cpi = [{**r, "indicator": "cpi"} for r in rows]
+    assert got_for(cpi, indicator="cpi")[("province", 2016)]["parent_source"] is None
+
+
+@pytest.mark.skipif(not LARGE_CORPUS.exists(), reason="large corpus not present")
+def test_amplification_2016_against_the_public_record(tmp_path):
+    # No national report for 2016 in the project: 全国 "6.5%—7%" (public record); 广东 and 浙江
+    # "7%—7.5%", 广州 "8%左右", 杭州 "7.5-8%".
+    engine = open_engine(str(tmp_path / "l.db"))
+    ingest(engine, [LARGE_CORPUS / f"{k}-2016-gwr.txt" for k in ("guangdong", "guangzhoushi", "zhejiang",
+                                                                 "hangzhoushi")])
+    rows = panel_rows(engine, indicators=["gdp"])
+    assert {r["jurisdiction"]: (r["target_value"], r["target_value_max"]) for r in rows} == {
+        "广东省": (7, 7.5), "广州市": (8, None), "浙江省": (7, 7.5), "杭州市": (7.5, 8)}
+    got = {a["level"]: a for a in amplification(rows) if a["year"] == 2016}
+    assert "national" not in got
+    province = got["province"]
+    assert (province["with_parent"], province["mean_parent"], province["mean_over_parent"], province["above"],
+            province["parent_source"]) == (2, 6.75, 0.5, 2, PUBLIC_RECORD)
+    city = got["prefecture"]
+    assert (city["with_parent"], city["mean_parent"], city["above"], city["parent_source"]) == (2, 7.25, 2, REPORT)
+    assert city["mean_over_parent"] == pytest.approx(0.625, abs=0.006)
+
+
 def test_places_from_the_division_data():
     assert place("海拉尔区") == {"level": "county", "province": "内蒙古自治区", "parent": "呼伦贝尔市"}
     assert place("静海区") == {"level": "county", "province": "天津市", "parent": "天津市"}
@@ -238,6 +363,7 @@ def test_amplification_2023_against_public_targets(tmp_path):
     got = {a["level"]: a for a in amplification(rows) if a["year"] == 2023}
     assert got["national"]["mean_target"] == 5 and got["national"]["with_parent"] == 0
     assert (got["province"]["with_parent"], got["province"]["mean_over_parent"], got["province"]["equal"]) == (2, 0, 2)
+    assert got["province"]["parent_source"] == REPORT  # national-2023-gwr.txt is in the ledger
     city = got["prefecture"]
     assert (city["targets"], city["mean_target"], city["mean_over_parent"], city["above"], city["equal"]) == (
         2, 5.5, 0.5, 1, 1)

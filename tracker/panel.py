@@ -7,9 +7,13 @@ gives, the verdict, and where both were read (document, line, source URL).
     panel_counts(rows, report_slots(engine))                found / decided per indicator and year
     amplification(rows)                                     GDP targets by level and year, against
                                                             the parent's target the same year
+    national_targets()                                      the national GDP targets of public
+                                                            record (rules/national_targets.tsv)
 
 Every figure is the ledger's: the panel only picks (`eligible`, `_rank`) and puts the
-outcome back into the target's own unit.
+outcome back into the target's own unit. The one exception is a province's parent target
+in `amplification` for a year with no national report in the ledger: that comes from the
+public record, and the output says so.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from statistics import mean
 from typing import Any
 
@@ -237,6 +242,56 @@ def panel_counts(rows: list[dict[str, Any]], slots: dict[int, int] | None = None
     return out
 
 
+NATIONAL_TARGET_COLUMNS = ("year", "stated", "value", "value_max", "comparator", "source", "note")
+REPORT, PUBLIC_RECORD = "report", "public record"  # where a parent's target came from
+
+
+@dataclass(frozen=True)
+class NationalTarget:
+    """One row of rules/national_targets.tsv: a year's national GDP growth target as the
+    national report states it, from public reporting."""
+    year: int
+    stated: str  # "8%左右", "6.5%—7%"; words, not a number, for a year without one
+    value: float | None  # None: no numeric target that year (2020)
+    value_max: float | None  # the upper end of a range
+    comparator: str | None  # as tracker/grammar.py reads `stated`
+    source: str
+    note: str = ""
+
+    @property
+    def point(self) -> float | None:
+        """The number it stands for in averages, as `target_point` for a report's target."""
+        if self.value is None:
+            return None
+        return (self.value + self.value_max) / 2 if self.value_max is not None else self.value
+
+    def agrees(self, r: dict[str, Any]) -> bool:
+        """Whether a panel row states the same target (value, range end, comparator, %)."""
+        return (r["comparator"], r["target_value"], r["target_value_max"], r["unit"]) == (
+            self.comparator, self.value, self.value_max, "%") and self.value is not None
+
+
+def _float(cell: str) -> float | None:
+    return float(cell) if cell else None
+
+
+@cache
+def national_targets() -> dict[int, NationalTarget]:
+    """The national GDP growth targets of public record, by year (rules/national_targets.tsv)."""
+    text = resources.files("tracker.rules").joinpath("national_targets.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    if tuple(lines[0].split("\t")) != NATIONAL_TARGET_COLUMNS:
+        raise ValueError(f"national_targets.tsv: header is not {NATIONAL_TARGET_COLUMNS}")
+    out: dict[int, NationalTarget] = {}
+    for line in lines[1:]:
+        year, stated, value, value_max, comparator, source, note = line.split("\t")
+        if int(year) in out:
+            raise ValueError(f"national_targets.tsv: {year} twice")
+        out[int(year)] = NationalTarget(int(year), stated, _float(value), _float(value_max), comparator or None,
+                                        source, note)
+    return out
+
+
 def target_point(r: dict[str, Any]) -> float | None:
     """The number a target stands for, for averaging: the value, or a range's midpoint."""
     if r["kind"] != "quantitative" or r["target_value"] is None or r["unit"] != "%":
@@ -245,11 +300,23 @@ def target_point(r: dict[str, Any]) -> float | None:
     return (low + high) / 2 if high is not None else float(low)
 
 
-def amplification(rows: list[dict[str, Any]], *, indicator: str = "gdp") -> list[dict[str, Any]]:
+def amplification(
+    rows: list[dict[str, Any]], *, indicator: str = "gdp", public: dict[int, float] | None = None,
+) -> list[dict[str, Any]]:
     """Top-down amplification: per level and year, the mean target and, for each
     jurisdiction whose parent (全国 for a province, the province for a city) set a target
     the same year, the mean of its own target minus the parent's, with how many were above,
-    equal or below. Ranges count at their midpoint; only growth targets in %."""
+    equal or below, and the mean of the parents' targets. Ranges count at their midpoint;
+    only growth targets in %.
+
+    A province's parent target is the national report's when `rows` hold one for the year,
+    else `public[year]`; `public` defaults to the national GDP targets of public record
+    (rules/national_targets.tsv) for GDP, to none for other indicators. `parent_source`
+    says which: "report", "public record", or None when no pair was found. A city's or
+    county's parent target is always its parent's report (no public record below 全国)."""
+    if public is None:
+        public = {y: t.point for y, t in national_targets().items() if t.point is not None} \
+            if indicator == "gdp" else {}
     points: dict[tuple[str, int], float] = {}
     levels: dict[tuple[str, int], str] = {}
     parents: dict[tuple[str, int], str | None] = {}
@@ -262,22 +329,30 @@ def amplification(rows: list[dict[str, Any]], *, indicator: str = "gdp") -> list
         code, parent = _codes(r["jurisdiction"])
         key = (code, r["year"])
         points[key], levels[key], parents[key] = p, r["level"], parent
-    groups: dict[tuple[str, int], list[tuple[float, float | None]]] = defaultdict(list)
+    # (own target, parent's target or None, where the parent's came from)
+    groups: dict[tuple[str, int], list[tuple[float, float | None, str | None]]] = defaultdict(list)
     for key, p in points.items():
-        parent = parents[key]
-        up = points.get((parent, key[1])) if parent else None
-        groups[(levels[key], key[1])].append((p, None if up is None else p - up))
+        parent, year = parents[key], key[1]
+        up, source = (points.get((parent, year)), REPORT) if parent else (None, None)
+        if up is None and parent == NATIONAL and year in public:
+            up, source = public[year], PUBLIC_RECORD
+        groups[(levels[key], year)].append((p, up, source if up is not None else None))
     out = []
     rank = {lv: i for i, lv in enumerate(LEVEL_ORDER)}
-    for (level, y), pairs in sorted(groups.items(), key=lambda kv: (kv[0][1], rank.get(kv[0][0], 9))):
-        diffs = [d for _, d in pairs if d is not None]
+    for (level, y), found in sorted(groups.items(), key=lambda kv: (kv[0][1], rank.get(kv[0][0], 9))):
+        paired = [(p, up) for p, up, _ in found if up is not None]
+        diffs = [p - up for p, up in paired]
+        sources = sorted({s for _, _, s in found if s})
         out.append({
-            "level": level, "year": y, "targets": len(pairs),
-            "mean_target": round(mean(p for p, _ in pairs), 2),
+            "level": level, "year": y, "targets": len(found),
+            "mean_target": round(mean(p for p, _, _ in found), 2),
             "with_parent": len(diffs),
             "mean_over_parent": round(mean(diffs), 2) if diffs else None,
             "above": sum(d > 1e-9 for d in diffs), "equal": sum(abs(d) <= 1e-9 for d in diffs),
             "below": sum(d < -1e-9 for d in diffs),
+            "mean_parent": round(mean(up for _, up in paired), 2) if paired else None,
+            # A province-year has one parent (全国), so one source; a city's is always a report.
+            "parent_source": ", ".join(sources) or None,
         })
     return out
 
