@@ -71,6 +71,12 @@ def test_named_things_are_deliverables(source: str, text: str, things: list[str]
         assert any(thing in n for n in names), (source, thing, names)
 
 
+def test_a_bar_is_no_target_value() -> None:
+    # jiangxi-2007: "超10亿元" says which counties count, it is not a sum to reach
+    text = "今年全省所有县（市、区）财政总收入要过亿元，并形成财政总收入超10亿元的经济强县。"
+    assert [t.value for t in targets_from_text(text, year=2007)] == []
+
+
 def test_an_orderly_fall_is_a_decrease() -> None:
     # shaanxi-2019: "有序下降" promises a direction
     got = [(t.kind, t.relation) for t in targets_from_text("确保全省政府隐性债务有序下降。", year=2019)]
@@ -176,6 +182,12 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("wuhanshi-2009→2010", "加快80万吨乙烯及其配套工程建设。", "80万吨乙烯及其配套项目加快建设。", "unclear"),
     # progress on preparations is not preparations completed
     ("wuhanshi-2009→2010", "完成鹦鹉洲长江大桥前期工作。", "鹦鹉洲长江大桥前期工作取得重要进展。", "unclear"),
+    # another dam of the same kind; an energy intensity named after the economy
+    ("jiangxi-2007→2008", "建成廖坊水利枢纽。", "居龙滩水利枢纽工程等重大项目建成投产。", "unclear"),
+    ("jiangxi-2007→2008", "全省生产总值综合能耗下降4%。", "全省生产总值比上年增长13%。", "unclear"),
+    ("jiangxi-2007→2008", "全省生产总值综合能耗下降4%。", "预计全省单位生产总值能耗下降4%。", "met"),
+    # parks over another bar
+    ("jiangxi-2007→2008", "上缴税金超亿元的园区41个。", "主营业务收入超50亿元的园区达到18个。", "unclear"),
     # starts promised are not shown short by works finished
     ("abazangzuqiangzuzizhizhou-2021→2022", "启动51个老旧小区改造。", "改造老旧小区13个。", "unclear"),
 ])

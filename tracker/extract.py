@@ -546,6 +546,8 @@ class _Clause:
             return False  # "重点调度项目有66个": a fact, not a promise
         if head.count("“") > head.count("”"):
             return False  # inside a name in quotes: "十项行动"
+        if q.comparator != "=" and self.text.startswith("的", q.end):
+            return False  # a bar things are counted over: "财政总收入超10亿元的经济强县"
         return not _words().background.search(head[-6:])
 
     def _shared_comparator(self, items) -> Quantity | None:

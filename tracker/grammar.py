@@ -284,9 +284,28 @@ def _indicator_re() -> tuple[re.Pattern[str], dict[str, rules.IndicatorRule]]:
     return re.compile(_alt(by_alias)), by_alias
 
 
+# How far after another indicator's alias a head word still belongs to it ("生产总值综合能耗").
+HEAD_REACH = 4
+
+
 def find_indicators(text: str) -> list[tuple[int, int, rules.IndicatorRule]]:
     pattern, by_alias = _indicator_re()
-    return [(m.start(), m.end(), by_alias[m.group(0)]) for m in pattern.finditer(text)]
+    out = []
+    for m in pattern.finditer(text):
+        rule, end = by_alias[m.group(0)], m.end()
+        for other in _headed():
+            near = text[end:end + HEAD_REACH + max(map(len, other.heads))]
+            hit = next((h for h in other.heads if h in near and near.index(h) <= HEAD_REACH), None)
+            if other is not rule and hit:
+                rule, end = other, end + near.index(hit) + len(hit)
+                break
+        out.append((m.start(), end, rule))
+    return out
+
+
+@cache
+def _headed() -> tuple[rules.IndicatorRule, ...]:
+    return tuple(r for r in rules.indicators() if r.heads)
 
 
 def lookup_indicator(text: str) -> rules.IndicatorRule | None:

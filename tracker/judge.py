@@ -1138,7 +1138,7 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
             continue  # "成立民营企业维权投诉中心" ≠ "设立…民营企业纾困基金": too few telling words
         if not _quoted_names_in(telling[-1], o.span):
             continue  # "“政区合一”管理体制改革" ≠ "“三校”管理体制改革": another thing of the kind
-        if _other_of_kind(target.indicator, o.span):
+        if _other_of_kind(target.indicator, o.span, place):
             continue  # "二七长江大桥" ≠ "天兴洲公铁两用长江大桥": one head, another name before it
         o_name = deliverable_name(o.span, place)
         run = name_overlap(name, o_name)
@@ -1470,25 +1470,36 @@ def _measure_conflict(t_text: str, o_text: str) -> bool:
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_BAR = re.compile(r"(?:超|过|突破)[\d.零一二两三四五六七八九十百千]*[万亿]元")
 
 
 def _thresholds_in(name: str, text: str) -> bool:
-    """The numbers inside a target's name ("销售收入过20亿元的企业") are in the figure's text:
-    "过百亿元的企业达到5家" counts firms above another line."""
-    return all(n in _NUMBER.findall(text) for n in _NUMBER.findall(name or ""))
+    """The numbers and bars inside a target's name ("销售收入过20亿元的企业", "超亿元的园区")
+    are in the figure's text: "过百亿元的企业达到5家" counts firms above another line."""
+    name = name or ""
+    return all(n in _NUMBER.findall(text) for n in _NUMBER.findall(name)) \
+        and all(b[1:] in text for b in _BAR.findall(name))
 
 
-def _other_of_kind(name: str, text: str) -> bool:
+_TASK_HEADS = ("改革", "试点", "工作", "行动", "方案", "制度", "机制", "政策", "规划")
+
+
+def _other_of_kind(name: str, text: str, place: tuple[str, ...] = ()) -> bool:
     """The text names a thing with the target's concrete head but another name before it:
     "二七长江大桥" → "天兴洲公铁两用长江大桥建成通车". The target's own name (二七) shares no
     pair of characters with the text, and other words stand before the head there."""
+    name = re.split(r"等", name or "")[0]  # "山口岩水利枢纽等重点项目": the named one
     if len(name) < 4 or re.search(r"\d", name):
         return False
     head = next((name[k:] for k in range(len(name) - 1) if name[k:] in text), "")
     own = name[: len(name) - len(head)]
-    if len(head) < 2 or len(own) < 2 or not head.endswith(concrete_heads()) or _bg(own) & _bg(text):
+    for p in place:  # "海拉尔客运总站": the jurisdiction's own name is no other name
+        own = own.replace(p, "")
+    if len(head) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", own) \
+            or not (head.endswith(concrete_heads()) or len(head) >= 4 and not head.endswith(_TASK_HEADS)) \
+            or _bg(own) & _bg(text):
         return False
-    return bool(re.search(r"[\u4e00-\u9fff]{2}$", text[: text.find(head)]))
+    return bool(re.search(r"[\u4e00-\u9fff][\u4e00-\u9fff](?<!的)$", text[: text.find(head)]))
 
 
 _QUOTED = re.compile(r"“([^”]{2,12})”")

@@ -34,6 +34,7 @@ class IndicatorRule:
     aliases: tuple[str, ...]
     polarity: int  # 1 more is better, -1 less is better
     measure: str = "none"
+    heads: tuple[str, ...] = ()  # words that, after another indicator's alias, name this one
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class ComparatorWord:
     below: bool = False
 
 
-INDICATOR_KEYS = {"key", "name", "aliases", "polarity", "measure"}
+INDICATOR_KEYS = {"key", "name", "aliases", "polarity", "measure", "heads"}
 UNIT_KEYS = {"dimension", "factor", "counting"}
 COMPARATOR_KEYS = {"text", "place", "op", "approx", "below"}
 
@@ -79,6 +80,7 @@ def indicators() -> tuple[IndicatorRule, ...]:
                 aliases=tuple(row["aliases"]),
                 polarity=int(row["polarity"]),
                 measure=row.get("measure", "none"),
+                heads=tuple(row.get("heads", ())),
             )
         )
     return tuple(out)
