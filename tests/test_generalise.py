@@ -71,6 +71,14 @@ def test_named_things_are_deliverables(source: str, text: str, things: list[str]
         assert any(thing in n for n in names), (source, thing, names)
 
 
+def test_numbers_listed_before_the_unit_share_it() -> None:
+    # wuhanshi-2009: each insurance its own figure, 6万 … 5万人, each named with 保险
+    text = "基本养老、基本医疗、失业、工伤和生育保险分别净增参保人员6万、8万、6万、10万和5万人。"
+    got = [(t.indicator, t.value, t.unit) for t in targets_from_text(text, year=2009)]
+    assert got == [("基本养老保险", 6.0, "万人"), ("基本医疗保险", 8.0, "万人"), ("失业保险", 6.0, "万人"),
+                   ("工伤保险", 10.0, "万人"), ("生育保险", 5.0, "万人")]
+
+
 def test_a_bar_is_no_target_value() -> None:
     # jiangxi-2007: "超10亿元" says which counties count, it is not a sum to reach
     text = "今年全省所有县（市、区）财政总收入要过亿元，并形成财政总收入超10亿元的经济强县。"

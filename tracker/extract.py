@@ -563,15 +563,14 @@ class _Clause:
         qitems = [i for i, (_, _, qs) in enumerate(items) if qs]
         if k < 0 or len(qitems) < 2:
             return {}
-        names = [n for n in re.split("[和、及与]", self.text[self.core_start:k]) if n]
-        if len(names) == 1:
-            names = grammar.split_list(names[0])  # "城乡居民收入分别增长8%和9%"
+        # "城乡居民收入分别增长8%和9%"; "失业、工伤和生育保险": short items share the last's tail
+        names = grammar.split_list(self.text[self.core_start:k])
         if len(names) != len(qitems):
             return {}
         head = names[0]
         out = {}
         for i, name in zip(qitems, names):
-            if len(name) < len(head) and not grammar.lookup_indicator(name):
+            if len(name) <= 2 < len(head) and not grammar.lookup_indicator(name):
                 name = head[: max(len(head) - len(name), 0)][:2] + name
             out[i] = name
         return out

@@ -176,8 +176,25 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _quantity_re().finditer(text):
         q = _quantity_from_match(m, table)
         if q is not None and not any(a < q.end and q.num_start < b for a, b in idioms):
+            out.extend(_sharing_unit(text, q, out[-1].end if out else 0))
             out.append(q)
     return out
+
+
+_BARE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)([万亿])[、和及]$")
+
+
+def _sharing_unit(text: str, q: Quantity, floor: int) -> list[Quantity]:
+    """Numbers listed before `q` with its magnitude and no unit of their own take its unit:
+    "分别净增参保人员6万、8万、6万、10万和5万人" → 6万人, 8万人 … (left to right)."""
+    if not q.unit or q.unit[0] not in "万亿" or q.chinese or q.comparator != "=":
+        return []
+    found, end = [], q.num_start
+    while (m := _BARE_BEFORE.search(text, floor, end)) and m.group(2) == q.unit[0]:
+        found.append(Quantity(m.start(), m.end() - 1, float(m.group(1)), q.unit, num_start=m.start(),
+                              text=m.group(0)[:-1]))
+        end = m.start()
+    return found[::-1]
 
 
 @cache
@@ -357,9 +374,20 @@ def split_list(name: str) -> list[str]:
     if len(items) < 2:
         return [name]
     last = items[-1]
-    # Short heads share the tail of the last item: 城镇 + 居民人均可支配收入.
-    return [it + last[len(it):] if len(it) < len(last) and len(it) <= 4 else it
-            for it in items[:-1]] + [last]
+    # Short heads share the tail of the last item: 城镇 + 居民人均可支配收入; a qualifier as
+    # long as the last item shares its head: 基本养老 + 保险 (of 生育保险).
+    return [_share_tail(it, last) for it in items[:-1]] + [last]
+
+
+def _share_tail(item: str, last: str) -> str:
+    # only a two-character qualifier lines up with the last item's own ("居民医保" and
+    # "基本公共卫生服务经费…标准" share nothing)
+    if len(item) == 2 < len(last):
+        return item + last[len(item):]
+    head = last[-2:]
+    if len(item) == len(last) == 4 and head not in item:
+        return item + head
+    return item
 
 
 _ASIDE_LEAD = re.compile(r"^[（(]?(?:其中|含)?")
