@@ -132,6 +132,7 @@ def _store_each(engine: Engine, items: Iterable[Extracted | Refused], *, replace
     result = IngestResult()
     in_batch: dict[tuple[str, int, str], tuple[Path, str]] = {}
     judged: dict[Slot, dict[str, int]] = {}  # the latest counts of each slot judged
+    touched: set[Slot] = set()  # every slot a stored report can change, judged or not
     for i, item in enumerate(items):
         if progress:
             progress(i, total, f"read {Path(item.path).name}")
@@ -154,13 +155,14 @@ def _store_each(engine: Engine, items: Iterable[Extracted | Refused], *, replace
             result.skipped.append(item.report.name)
             continue
         judged.update(counts)
+        touched |= slots
         result.note_added(item)
     result.judged = dict(sum((Counter(c) for c in judged.values()), Counter()))
     # Once per place at the end, not per report: each report after N+1 changes the
     # follow-ups of years before it, and redoing them per report would cost the square.
-    for jurisdiction in sorted({j for j, _ in judged}):
+    for jurisdiction in sorted({j for j, _ in touched}):
         with writing(engine) as session:
-            refresh_later(session, [jurisdiction], progress=progress)
+            refresh_later(session, (), slots=[s for s in touched if s[0] == jurisdiction], progress=progress)
     return result
 
 
@@ -317,20 +319,29 @@ def rejudge(
     (`refresh_later`). Returns the count of each verdict given."""
     slots = set(slots)
     by_slot = rejudge_by_slot(session, slots, progress=progress, parsed=parsed)
-    refresh_later(session, {j for j, _ in slots}, progress=progress)
+    refresh_later(session, (), slots=slots, progress=progress)
     return dict(sum((Counter(c) for c in by_slot.values()), Counter()))
 
 
 def refresh_later(session: Session, jurisdictions: Iterable[str], *,
+                  slots: Iterable[Slot] | None = None,
                   progress: Progress | None = None) -> dict[str, int]:
     """Recompute late deliveries, drops (followup.py) and restated data (restated.py) for
-    every target of these jurisdictions. Verdicts are not touched. Returns counts:
-    met_late, dropped, figure, admission, and admission sentences found."""
+    the targets of these jurisdictions; verdicts are not touched. With `slots`, the
+    (jurisdiction, year) pairs just judged, a jurisdiction's follow-ups are redone only for
+    the years those can move (followup.affected_years), so adding one report costs a few
+    years of one place, not the place's whole series. Other jurisdictions are never
+    touched. Returns counts: met_late, dropped, figure, admission, and admission
+    sentences found."""
     counts: Counter = Counter()
-    for jurisdiction in sorted(set(jurisdictions)):
+    years: dict[str, set[int]] = {}
+    for j, y in slots or ():
+        years.setdefault(j, set()).add(y)
+    for jurisdiction in sorted(set(jurisdictions) | set(years)):
         if progress:
             progress(0, 0, f"later reports {jurisdiction}")
-        counts.update(followup.refresh(session, [jurisdiction]))
+        scope = followup.affected_years(years[jurisdiction]) if jurisdiction in years else None
+        counts.update(followup.refresh(session, [jurisdiction], years=scope))
         counts.update(restated.refresh(session, [jurisdiction]))
     return dict(counts)
 
