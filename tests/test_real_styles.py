@@ -50,6 +50,12 @@ STYLES = [
     ("zhejiang-2012-gwr.txt", "浙江省", 2012, 2011, ["preamble", "review", "plan"]),
     ("huaibeishi-2021-gwr.txt", "淮北市", 2021, 2020, ["preamble", "review", "plan"]),
     ("gansu-2016-gwr.txt", "甘肃省", 2016, 2015, ["preamble", "five_year_review", "five_year", "plan"]),
+    # a government's term: "一、第五届人民政府工作回顾" reviews four years, "二、第六届人民政府
+    # 奋斗目标和主要任务" sets the term's goals, not the year's
+    ("tongliaoshi-2022-gwr.txt", "通辽市", 2022, 2021, ["preamble", "five_year_review", "five_year", "plan"]),
+    ("datongshi-2022-gwr.txt", "大同市", 2022, 2021, ["preamble", "five_year_review", "five_year", "plan"]),
+    # "二、下届政府工作的总体要求和主要任务" holds the year's work too: it stays the plan
+    ("shuozhoushi-2016-gwr.txt", "朔州市", 2016, 2015, ["preamble", "review", "plan"]),
     ("fujian-2024-gwr.txt", "福建省", 2024, 2023, ["preamble", "review", "plan"]),
     # delivered on 2021-12-11: plans for 2022
     ("pingliangshi-2022-gwr.txt", "平凉市", 2022, 2021, ["preamble", "five_year_review", "five_year", "plan"]),

@@ -99,7 +99,9 @@ PLAN_OPENING_RE = re.compile(
 # A section that opens on an account of a past year: "2011年是国内外形势错综复杂的一年".
 REVIEW_OPENING_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年是[^。]{2,60}的一年")
 # A government's whole term under review: "本届政府工作总结", "十五届人大一次会议以来工作回顾".
-TERM_WORDS = re.compile(r"本届|届人大|届政府|任期")
+TERM_WORDS = re.compile(r"本届|届人大|届(?:人民)?政府|任期")
+# The coming government's term: "新一届政府工作的总体要求", "第六届人民政府奋斗目标和主要任务".
+COMING_TERM = re.compile(r"(?:新一届|下一届|下届|第[一二三四五六七八九十]+届)(?:人民)?政府")
 # The start of a period under review: "2003年以来工作回顾".
 SINCE_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年以来")
 # An appendix listing the year's projects for the people ("2025年民生实事清单"): targets.
@@ -163,7 +165,7 @@ def segment(
     front_text = "\n".join(p.text for p in paragraphs[: len(preamble) + OPENING_SENTENCES])
     delivered = detect_delivered(front_text, title)
     plan_year = year or plan_year_from_delivery(delivered)
-    parts = _best_parts(paragraphs, numbered, plan_year)
+    parts = _term_goals_as_plan(_best_parts(paragraphs, numbered, plan_year))
     if year is None:
         split_with = plan_year
         reviewed = _reviewed_year(parts) or _opening_year(parts)
@@ -180,7 +182,7 @@ def segment(
             plan_year = planned  # "2005年四川省人民政府工作报告" and "三、2006年工作"
         plan_year = plan_year or titled or planned
         if plan_year != split_with:  # the parts depend on the plan year: split again with it
-            parts = _best_parts(paragraphs, numbered, plan_year)
+            parts = _term_goals_as_plan(_best_parts(paragraphs, numbered, plan_year))
     if not any(p.kind == "plan" for p in parts):
         if any(p.kind == "five_year" for p in parts):
             raise InputError(
@@ -293,6 +295,17 @@ def _review_in_preamble(parts: list[Part], paragraphs: list[Paragraph]) -> list[
     if not rest or not _reads_as_past(rest):
         return parts
     return [Part("preamble", "", None, parts[0].paragraphs[:opening]), Part("review", "", None, rest), *parts[1:]]
+
+
+def _term_goals_as_plan(parts: list[Part]) -> list[Part]:
+    """A report whose only work is under the coming term's heading ("二、下届政府工作的总体
+    要求" with the year's tasks in it): that section is the plan."""
+    if _has_plan(parts):
+        return parts
+    term = [p for p in parts if p.kind == "five_year" and COMING_TERM.search(p.heading)]
+    if term:
+        term[-1].kind, term[-1].year = "plan", None
+    return parts
 
 
 def _last_goals_as_plan(parts: list[Part]) -> list[Part]:
@@ -496,6 +509,9 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
         return _goal_parts(heading, end, section.paragraphs)
     if periods and goals and year is None:
         return _five_year_parts(section, heading, periods, reviews)
+    if goals and not reviews and year is None and COMING_TERM.search(title):
+        # "二、第六届人民政府奋斗目标和主要任务": the goals of the coming term, not the year's
+        return _goal_parts(heading, plan_year + 4 if plan_year else None, section.paragraphs)
     if (coming and not reviews or horizon and goals) and year is None:
         # "今后五年工作的总体考虑", "二、今后五年工作建议": the coming period's goals
         return _goal_parts(heading, horizon, section.paragraphs)  # end year filled later if None
