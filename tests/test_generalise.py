@@ -196,6 +196,14 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("jiangxi-2007→2008", "全省生产总值综合能耗下降4%。", "预计全省单位生产总值能耗下降4%。", "met"),
     # parks over another bar
     ("jiangxi-2007→2008", "上缴税金超亿元的园区41个。", "主营业务收入超50亿元的园区达到18个。", "unclear"),
+    # an increase promised is not shown by a stock reported
+    ("jiangxi-2005→2006", "新增高速公路通车里程135公里。", "全省高速公路通车总里程达到1580公里。", "unclear"),
+    ("chuzhoushi-2021→2022", "新增“三品一标”农产品100个以上。", "“三品一标”农产品总数1046个。", "unclear"),
+    # trade with some countries is part of all trade
+    ("hengyangshi-2020→2021", "进出口总额增长30%左右。", "与“一带一路”沿线60个国家和地区实现进出口额51.7亿元，增长35.2%。",
+     "unclear"),
+    # cooperatives awarded are not cooperatives added
+    ("chuzhoushi-2021→2022", "新增农民专业合作社200家以上。", "10家农民专业合作社获评全国示范社。", "unclear"),
     # starts promised are not shown short by works finished
     ("abazangzuqiangzuzizhizhou-2021→2022", "启动51个老旧小区改造。", "改造老旧小区13个。", "unclear"),
 ])

@@ -619,7 +619,7 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return _not_reported(target)
     t_norm, t_unit = to_base(target.value, target.unit)
     same = [(s, o) for s, o in scored if _same_measure(measure, o, target) and
-            _same_unit(target, t_unit, o) and not _other_stage(target, o)]
+            _same_unit(target, t_unit, o) and not _other_stage(target, o) and not _stock_for_increment(target, o)]
     if not same:
         best = scored[0][1]
         return Verdict("unclear", "different_measure",
@@ -885,6 +885,12 @@ def _same_unit(target: Target, t_unit: str | None, o: Outcome) -> bool:
         if thing in target.span + target.indicator and {t_unit, o_unit} <= set(units):
             return True
     return False
+
+
+def _stock_for_increment(target: Target, o: Outcome) -> bool:
+    """An increase promised ("新增135公里") and a stock reported ("通车总里程达到1580公里")."""
+    w = words()["stock"]
+    return any(x in target.span for x in w["increment"]) and any(x in o.span for x in w["stock"])
 
 
 def _same_measure(measure: str, o: Outcome, target: Target) -> bool:
@@ -1452,11 +1458,19 @@ def _judge_task(target: Target, outcomes: list[Outcome]) -> Verdict:
 def _part_only(target: Target, o: Outcome) -> bool:
     """The figure names a part (加工贸易, 民间投资) the target does not: it is not the whole."""
     mine = target.span + target.indicator
+    theirs = o.indicator + _before_figure(o)
     for group in words()["parts"]:
-        if group.get("of", "") in o.indicator and any(w in o.indicator for w in group["words"]) \
+        if group.get("of", "") in o.indicator and any(w in theirs for w in group["words"]) \
                 and not any(w in mine for w in group["words"]):
             return True
     return False
+
+
+def _before_figure(o: Outcome) -> str:
+    """The outcome's clause up to its figure ("与“一带一路”沿线60个国家和地区实现进出口额51.7亿元")."""
+    i = o.quote.find(o.span)
+    head = o.quote[:i] if i > 0 else ""
+    return re.split(r"[。；;]", head)[-1] + o.span
 
 
 def _measure_conflict(t_text: str, o_text: str) -> bool:
