@@ -79,6 +79,12 @@ def test_numbers_listed_before_the_unit_share_it() -> None:
                    ("工伤保险", 10.0, "万人"), ("生育保险", 5.0, "万人")]
 
 
+def test_a_clause_telling_the_present_promises_nothing() -> None:
+    # sichuan-2014: "目前…只有全国水平的75.4%" is where the province stands, not a target
+    text = "目前我省人均地区生产总值、城乡居民人均收入分别只有全国水平的75.4%、84.6%和89%。"
+    assert targets_from_text(text, year=2015) == []
+
+
 def test_a_bar_is_no_target_value() -> None:
     # jiangxi-2007: "超10亿元" says which counties count, it is not a sum to reach
     text = "今年全省所有县（市、区）财政总收入要过亿元，并形成财政总收入超10亿元的经济强县。"

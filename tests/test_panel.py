@@ -57,6 +57,8 @@ def bundled_panel(bundled_ledger):
 
 def test_panel_rules_have_known_keys_and_name_real_indicators():
     known = {r.key: r for r in rules.indicators()}
+    pick = rules.load("panel")["pick"]
+    assert set(pick) == {"period_words", "headline_marks"} and all(pick.values())
     rows = rules.load("panel")["panel"]
     assert [r["key"] for r in rows] == ["gdp", "budget_revenue", "fixed_investment", "retail_sales", "new_jobs",
                                         "unemployment", "cpi", "income_per_capita", "energy_intensity"]
@@ -125,10 +127,25 @@ def _target(key: str, span: str, measure: str, value: float, unit: str) -> dict:
     ("retail_sales", "社会消费品零售总额达到100.8亿元", "level", 100.8, "亿元", True),
     ("new_jobs", "新增就业岗位5000个", "level", 5000, "个", True),
     ("energy_intensity", "单位生产总值能耗下降2个百分点", "change", 2, "个百分点", True),
+    # 安徽省 2008, 山西省 2008: goals for a term, set in the year's plan part
+    ("gdp", "全省生产总值年均增长12%以上", "growth", 12, "%", False),
+    ("gdp", "人均地区生产总值增长50%，财政税收翻一番", "growth", 50, "%", False),
 ])
 def test_what_may_stand_in_the_panel(key, span, measure, value, unit, ok):
     ind = next(p for p in panel_indicators() if p.key == key)
     assert eligible(_target(key, span, measure, value, unit), ind) is ok
+
+
+def test_the_sentence_of_the_main_targets_comes_first():
+    # 山西省 2008: a growth named earlier in the plan part, then "今年…主要预期目标是：…"
+    from tracker.panel import _rank
+
+    gdp = next(p for p in panel_indicators() if p.key == "gdp")
+    early = {**_target("gdp", "生产总值增长13%", "growth", 13, "%"), "quote": "力争生产总值增长13%。",
+             "target_doc": "a.txt", "line": 10}
+    main = {**_target("gdp", "生产总值增长10%", "growth", 10, "%"),
+            "quote": "今年全省经济社会发展的主要预期目标是：生产总值增长10%。", "target_doc": "a.txt", "line": 90}
+    assert min([early, main], key=lambda r: _rank(r, gdp)) is main
 
 
 def test_growth_before_level_and_all_residents_before_urban(bundled_panel):

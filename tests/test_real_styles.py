@@ -54,6 +54,8 @@ STYLES = [
     # 奋斗目标和主要任务" sets the term's goals, not the year's
     ("tongliaoshi-2022-gwr.txt", "通辽市", 2022, 2021, ["preamble", "five_year_review", "five_year", "plan"]),
     ("datongshi-2022-gwr.txt", "大同市", 2022, 2021, ["preamble", "five_year_review", "five_year", "plan"]),
+    # "一、十二届人大二次会议确定任务完成情况": how last year's tasks went, a review
+    ("shaanxi-2015-gwr.txt", "陕西省", 2015, 2014, ["preamble", "review", "plan"]),
     # "二、下届政府工作的总体要求和主要任务" holds the year's work too: it stays the plan
     ("shuozhoushi-2016-gwr.txt", "朔州市", 2016, 2015, ["preamble", "review", "plan"]),
     ("fujian-2024-gwr.txt", "福建省", 2024, 2023, ["preamble", "review", "plan"]),

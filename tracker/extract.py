@@ -544,6 +544,8 @@ class _Clause:
         head = self.text[: q.num_start]
         if head.endswith("有"):
             return False  # "重点调度项目有66个": a fact, not a promise
+        if _words().background.match(self.text[self.core_start:]):
+            return False  # "目前我省人均地区生产总值…只有全国水平的75.4%": the clause tells the present
         if head.count("“") > head.count("”"):
             return False  # inside a name in quotes: "十项行动"
         if q.comparator != "=" and self.text.startswith("的", q.end):

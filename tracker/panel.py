@@ -104,17 +104,25 @@ def variant_of(span: str, ind: PanelIndicator) -> tuple[int, str | None]:
     return 0, None
 
 
+@cache
+def _pick() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in rules.load("panel")["pick"].items()}
+
+
 def _rank(r: dict[str, Any], ind: PanelIndicator) -> tuple:
-    """The headline target first: quantitative, preferred measure, all residents, then the
-    first in the report."""
+    """The headline target first: quantitative, preferred measure, in the sentence of the
+    year's main targets, all residents, then the first in the report."""
+    marked = any(w in (r.get("quote") or "") for w in _pick()["headline_marks"])
     return (r["kind"] != "quantitative", ind.measures.index(r["measure"]) if r["measure"] in ind.measures else 0,
-            variant_of(r["span"], ind)[0], r["target_doc"], r["line"])
+            not marked, variant_of(r["span"], ind)[0], r["target_doc"], r["line"])
 
 
 def eligible(r: dict[str, Any], ind: PanelIndicator) -> bool:
     """Whether a ledger row may be the panel's target for `ind` (see rules/panel.toml)."""
     if r["indicator_key"] != ind.key or r["horizon"] != "annual":
         return False
+    if any(w in r["span"] for w in _pick()["period_words"]):
+        return False  # "生产总值年均增长12%以上": a goal for several years
     if ind.not_before and any(w in ind.head(r["span"]) for w in ind.not_before):
         return False
     if r["kind"] == "quantitative":

@@ -44,7 +44,7 @@ PERIOD_RE = re.compile(rf"(?P<num>[{CN_NUM}]{{1,2}})五(?:”|\")?(?:时期|规�
 PERIOD_ANY_RE = re.compile(rf"[“\"](?P<num>[{CN_NUM}]{{1,2}})五[”\"]")
 
 # Heading words, by the kind of section they announce.
-REVIEW_WORDS = re.compile(r"回顾|执行情况|工作总结|取得的成就|发展成就|过去")
+REVIEW_WORDS = re.compile(r"回顾|执行情况|完成情况|工作总结|取得的成就|发展成就|过去")
 PLAN_GOAL_WORDS = re.compile(r"目标|任务|规划")
 # "过去一年和五年工作回顾" reviews the last year (with the period); a heading naming a
 # single year is an annual review.
@@ -99,7 +99,7 @@ PLAN_OPENING_RE = re.compile(
 # A section that opens on an account of a past year: "2011年是国内外形势错综复杂的一年".
 REVIEW_OPENING_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年是[^。]{2,60}的一年")
 # A government's whole term under review: "本届政府工作总结", "十五届人大一次会议以来工作回顾".
-TERM_WORDS = re.compile(r"本届|届人大|届(?:人民)?政府|任期")
+TERM_WORDS = re.compile(r"本届|届人大一次会议以来|届(?:人民)?政府|任期")
 # The coming government's term: "新一届政府工作的总体要求", "第六届人民政府奋斗目标和主要任务".
 COMING_TERM = re.compile(r"(?:新一届|下一届|下届|第[一二三四五六七八九十]+届)(?:人民)?政府")
 # The start of a period under review: "2003年以来工作回顾".
