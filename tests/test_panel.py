@@ -127,6 +127,8 @@ def _target(key: str, span: str, measure: str, value: float, unit: str) -> dict:
     ("retail_sales", "社会消费品零售总额达到100.8亿元", "level", 100.8, "亿元", True),
     ("new_jobs", "新增就业岗位5000个", "level", 5000, "个", True),
     ("energy_intensity", "单位生产总值能耗下降2个百分点", "change", 2, "个百分点", True),
+    # 眉山市 2021: a sector's economy is not the whole economy
+    ("gdp", "确保数字经济增速不低于20%", "growth", 20, "%", False),
     # 安徽省 2008, 山西省 2008: goals for a term, set in the year's plan part
     ("gdp", "全省生产总值年均增长12%以上", "growth", 12, "%", False),
     ("gdp", "人均地区生产总值增长50%，财政税收翻一番", "growth", 50, "%", False),
