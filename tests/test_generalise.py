@@ -208,6 +208,9 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     # trade with some countries is part of all trade
     ("hengyangshi-2020→2021", "进出口总额增长30%左右。", "与“一带一路”沿线60个国家和地区实现进出口额51.7亿元，增长35.2%。",
      "unclear"),
+    # 4A scenic spots are some of the A-level ones
+    ("hengyangshi-2020→2021", "争创国家A级景区（点）3家。", "新增国家4A级景区2家。", "unclear"),
+    ("hengyangshi-2020→2021", "新增国家4A级景区3家。", "新增国家4A级景区2家。", "missed"),
     # cooperatives awarded are not cooperatives added
     ("chuzhoushi-2021→2022", "新增农民专业合作社200家以上。", "10家农民专业合作社获评全国示范社。", "unclear"),
     # starts promised are not shown short by works finished
