@@ -310,8 +310,8 @@ def find_indicators(text: str) -> list[tuple[int, int, rules.IndicatorRule]]:
     out = []
     for m in pattern.finditer(text):
         rule, end = by_alias[m.group(0)], m.end()
-        for other in _headed():
-            near = text[end:end + HEAD_REACH + max(map(len, other.heads))]
+        for other, window in _headed():
+            near = text[end:end + window]
             hit = next((h for h in other.heads if h in near and near.index(h) <= HEAD_REACH), None)
             if other is not rule and hit:
                 rule, end = other, end + near.index(hit) + len(hit)
@@ -321,8 +321,9 @@ def find_indicators(text: str) -> list[tuple[int, int, rules.IndicatorRule]]:
 
 
 @cache
-def _headed() -> tuple[rules.IndicatorRule, ...]:
-    return tuple(r for r in rules.indicators() if r.heads)
+def _headed() -> tuple[tuple[rules.IndicatorRule, int], ...]:
+    """Indicators with head words, each with how much text after an alias to look at."""
+    return tuple((r, HEAD_REACH + max(map(len, r.heads))) for r in rules.indicators() if r.heads)
 
 
 def lookup_indicator(text: str) -> rules.IndicatorRule | None:

@@ -156,18 +156,19 @@ def _has(text: str, entry: str) -> bool:
     return any(alt in text for alt in entry.split("|"))
 
 
-def conflict(a: str, b: str) -> bool:
-    """True when a and b name different things of one look-alike group."""
-    for in_a, in_b in zip(_groups_in(a), _groups_in(b)):
+def conflict(a: str, b: str, kind: str = "conflict") -> bool:
+    """True when a and b name different things of one look-alike group (`kind`: the list
+    of groups in outcome_words.toml, "conflict" or "measure_conflict")."""
+    for in_a, in_b in zip(_groups_in(a, kind), _groups_in(b, kind)):
         if in_a and in_b and not (in_a & in_b):
             return True
     return False
 
 
 @lru_cache(maxsize=1 << 16)
-def _groups_in(text: str) -> tuple[frozenset[str], ...]:
+def _groups_in(text: str, kind: str = "conflict") -> tuple[frozenset[str], ...]:
     """For each look-alike group, the entries found in text (as _present finds them)."""
-    return tuple(frozenset(_present(text, group["words"])) for group in words()["conflict"])
+    return tuple(frozenset(_present(text, group["words"])) for group in words()[kind])
 
 
 def _present(text: str, entries: list[str]) -> set[str]:
@@ -327,8 +328,7 @@ def _bare_money_subjects(tn: _TargetNames, o: Outcome) -> tuple[str, str] | None
     if not bare.match(tn.span_words) or o.unit is None or "元" not in o.unit:
         return None
     if bare.match(o.indicator):
-        i = o.quote.find(o.span)
-        o_text = o.quote[:i] if i > 0 else ""
+        o_text = _quote_before(o)
     elif re.search(r"(?:投资|投入)额?$", o.indicator):
         o_text = o.indicator  # "全年重点项目完成投资337.13亿元"
     else:
@@ -831,7 +831,6 @@ def _aggregate(target: Target, o: Outcome) -> bool:
             return True
     if "、" not in o.indicator:
         return False
-    mine = target_words(target) + _span_words(target)
     items = [clean(x) for x in o.indicator.split("、")[:-1]]
     return "、" not in mine and any(len(x) >= 2 and x in mine for x in items)
 
@@ -870,7 +869,7 @@ def _candidates(target: Target, outcomes: list[Outcome],
     scope = grammar.scope_of(target.indicator)
     scored = [(s, o) for s, o in scored if s >= floor and grammar.scope_of(o.indicator) == scope
               and _thresholds_in(target.indicator, o.span) and not _part_only(target, o)
-              and not _measure_conflict(target.span, o.span)]
+              and not conflict(target.span, o.span, "measure_conflict")]  # 实际 vs 名义增长
     scored.sort(key=lambda p: (-p[0], p[1].line))
     return scored
 
@@ -1468,19 +1467,13 @@ def _part_only(target: Target, o: Outcome) -> bool:
 
 def _before_figure(o: Outcome) -> str:
     """The outcome's clause up to its figure ("与“一带一路”沿线60个国家和地区实现进出口额51.7亿元")."""
+    return re.split(r"[。；;]", _quote_before(o))[-1] + o.span
+
+
+def _quote_before(o: Outcome) -> str:
+    """The outcome's sentence before its span ("" when the span does not stand in it)."""
     i = o.quote.find(o.span)
-    head = o.quote[:i] if i > 0 else ""
-    return re.split(r"[。；;]", head)[-1] + o.span
-
-
-def _measure_conflict(t_text: str, o_text: str) -> bool:
-    """The target and the figure state different measures of one growth (实际 vs 名义)."""
-    for group in words()["measure_conflict"]:
-        t_in = {e for e in group["words"] if _has(t_text, e)}
-        o_in = {e for e in group["words"] if _has(o_text, e)}
-        if t_in and o_in and not t_in & o_in:
-            return True
-    return False
+    return o.quote[:i] if i > 0 else ""
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -1495,9 +1488,6 @@ def _thresholds_in(name: str, text: str) -> bool:
         and all(b[1:] in text for b in _BAR.findall(name))
 
 
-_TASK_HEADS = ("改革", "试点", "工作", "行动", "方案", "制度", "机制", "政策", "规划")
-
-
 def _other_of_kind(name: str, text: str, place: tuple[str, ...] = ()) -> bool:
     """The text names a thing with the target's concrete head but another name before it:
     "二七长江大桥" → "天兴洲公铁两用长江大桥建成通车". The target's own name (二七) shares no
@@ -1510,7 +1500,8 @@ def _other_of_kind(name: str, text: str, place: tuple[str, ...] = ()) -> bool:
     for p in place:  # "海拉尔客运总站": the jurisdiction's own name is no other name
         own = own.replace(p, "")
     if len(head) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", own) \
-            or not (head.endswith(concrete_heads()) or len(head) >= 4 and not head.endswith(_TASK_HEADS)) \
+            or not (head.endswith(concrete_heads()) or len(head) >= 4
+                    and not head.endswith(tuple(words()["not_thing_heads"]))) \
             or _bg(own) & _bg(text):
         return False
     return bool(re.search(r"[\u4e00-\u9fff][\u4e00-\u9fff](?<!的)$", text[: text.find(head)]))
@@ -1529,22 +1520,24 @@ def _quoted_names_in(promise: str, text: str) -> bool:
 def _joined_things_not_named(target: Target, o: Outcome) -> list[str]:
     """Things a count joins ("公租房和棚户区改造住房") that the outcome does not speak of."""
     name = target.indicator or ""
-    parts = [clean(p) for p in re.split(r"[和、及与]", name)]
-    if "等" in name or len([p for p in parts if len(p) >= 2]) < 2:
-        # "孙家屯、团结村等7个现代牧场": the members of one count, not things joined
-        return []
-    have = _bg(clean(o.indicator + o.span))
-    return [p for p in parts if len(p) >= 2 and not (_bg(p) & have)]
+    if "等" in name:
+        return []  # "孙家屯、团结村等7个现代牧场": the members of one count, not things joined
+    return _unnamed_parts(name, clean(o.indicator + o.span))
 
 
 def _parts_not_named(span: str, text: str) -> list[str]:
     """Parts of a joined promise ("职业技能提升和高职扩招三年行动", "能耗和主要污染物排放量")
     that the outcome does not speak of (shares no pair of characters with)."""
-    subject = _relative_words(_checked_clause(span))
-    parts = [clean(p) for p in re.split(r"[和、及与]", subject)]
+    return _unnamed_parts(_relative_words(_checked_clause(span)), clean(_relative_words(text)))
+
+
+def _unnamed_parts(joined: str, text: str) -> list[str]:
+    """The parts of `joined` ("A和B", "A、B") sharing no pair of characters with `text`;
+    none when it joins fewer than two parts."""
+    parts = [clean(p) for p in re.split(r"[和、及与]", joined)]
     if len([p for p in parts if len(p) >= 2]) < 2:
         return []
-    have = _bg(clean(_relative_words(text)))
+    have = _bg(text)
     return [p for p in parts if len(p) >= 2 and not (_bg(p) & have)]
 
 

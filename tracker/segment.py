@@ -165,7 +165,7 @@ def segment(
     front_text = "\n".join(p.text for p in paragraphs[: len(preamble) + OPENING_SENTENCES])
     delivered = detect_delivered(front_text, title)
     plan_year = year or plan_year_from_delivery(delivered)
-    parts = _term_goals_as_plan(_best_parts(paragraphs, numbered, plan_year))
+    parts = _best_parts(paragraphs, numbered, plan_year)
     if year is None:
         split_with = plan_year
         reviewed = _reviewed_year(parts) or _opening_year(parts)
@@ -182,7 +182,7 @@ def segment(
             plan_year = planned  # "2005年四川省人民政府工作报告" and "三、2006年工作"
         plan_year = plan_year or titled or planned
         if plan_year != split_with:  # the parts depend on the plan year: split again with it
-            parts = _term_goals_as_plan(_best_parts(paragraphs, numbered, plan_year))
+            parts = _best_parts(paragraphs, numbered, plan_year)
     if not any(p.kind == "plan" for p in parts):
         if any(p.kind == "five_year" for p in parts):
             raise InputError(
@@ -259,6 +259,12 @@ def _preamble_year(preamble: list[Paragraph]) -> int | None:
 
 
 def _best_parts(paragraphs: list[Paragraph], numbered: list[_Section], plan_year: int | None) -> list[Part]:
+    """The report's parts, by its headings (or words); the coming term's goals are the plan
+    when nothing else is."""
+    return _term_goals_as_plan(_parts_by_headings(paragraphs, numbered, plan_year))
+
+
+def _parts_by_headings(paragraphs: list[Paragraph], numbered: list[_Section], plan_year: int | None) -> list[Part]:
     """Parts by the numbered headings; where they set no plan (or restart, being the
     sub-sections of unnumbered ones), by unnumbered headings; else where the plan's
     opening words or heading stand."""
