@@ -215,12 +215,30 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("chuzhoushi-2021→2022", "新增农民专业合作社200家以上。", "10家农民专业合作社获评全国示范社。", "unclear"),
     # starts promised are not shown short by works finished
     ("abazangzuqiangzuzizhizhou-2021→2022", "启动51个老旧小区改造。", "改造老旧小区13个。", "unclear"),
+    # a state listed after another state: its own subject, met by the same state
+    ("huludaoshi-2020→2021", "确保政府债务减量、养老金按时足额发放、金融秩序稳定。", "养老金按时足额发放。", "met"),
+    # another thing counted under the same verb
+    ("sipingshi-2022→2023", "打造3个电商平台。", "因地制宜打造“向野而生”森林营地、双辽百禄乐活小镇等8个网红打卡地。",
+     "unclear"),
+    # another programme's titles: “十百千” is not “百千万”, also for the list the quote opens
+    ("chuxiongyizuzizhizhou-2022→2023", "实施乡村振兴“十百千”示范工程，建设乡村振兴示范园2个、示范乡镇10个、精品示范村60个。",
+     "创建省级美丽县城2个、乡村振兴“百千万”工程示范乡镇1个、精品村15个。", "unclear"),
+    # results of a campaign (成效明显) say nothing of works started
+    ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
 ])
 def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> None:
     assert verdict(plan, review_text).verdict == expected, source
 
 
 # ------------------------------------------------------------- bracketed parts of a figure
+
+def test_a_quoted_thing_counted_beside_the_target_is_no_programme() -> None:
+    # liuzhoushi-2015→2016: “万元示范村” is counted in the same sentence, not a programme
+    v = verdict("新增5个“万元示范村”，农业观光旅游村（园）达到35个。",
+                "“倍增计划十大产业工程”完成创建特色种植业基地54万亩、农业观光旅游村（园）35个、万元示范村100个。",
+                pick="农业观光")
+    assert v.verdict == "met"
+
 
 def test_a_bracketed_part_is_a_target_of_its_own() -> None:
     # yunfushi-2014: 73.8% is the promise; the part in brackets promises 85% for 市区

@@ -88,6 +88,14 @@ STYLES = [
     ("sichuan-2005-gwr.txt", "四川省", 2006, 2005, ["preamble", "five_year_review", "five_year", "plan"]),
     # two five-year sections and the year's work under the second
     ("changshashi-2006-gwr.txt", "长沙市", 2006, 2005, ["preamble", "five_year_review", "five_year", "plan"]),
+    # "一、…十二届州人民政府各项目标任务圆满完成" over "（一）关于过去五年的工作" and
+    # "（二）关于2021年的工作"; "二、…" over the next five years and 2022: sub-headings decide
+    ("chuxiongyizuzizhizhou-2022-gwr.txt", "楚雄彝族自治州", 2022, 2021,
+     ["preamble", "five_year_review", "review", "five_year", "plan"]),
+    # "一、第四届市人民政府工作回顾": a term under review (届 with the level between)
+    ("lincangshi-2022-gwr.txt", "临沧市", 2022, 2021, ["preamble", "five_year_review", "five_year", "plan", "other"]),
+    # "二、新一届市人民政府的奋斗目标和重点任务": the coming term's goals
+    ("zunyishi-2022-gwr.txt", "遵义市", 2022, 2021, ["preamble", "review", "five_year", "plan"]),
 ]
 
 

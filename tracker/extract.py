@@ -116,6 +116,7 @@ class _Words:
     lever_heads: tuple[str, ...]
     lever_verbs: tuple[str, ...]
     task_list: re.Pattern[str]
+    state_ends: tuple[str, ...]
     supporting: re.Pattern[str]
     joined_work: re.Pattern[str]
     ordinal_event: re.Pattern[str]
@@ -209,6 +210,7 @@ def _words() -> _Words:
         lever_heads=tuple(t["relative_list"]["lever_heads"]),
         lever_verbs=tuple(t["relative_list"]["lever_verbs"]),
         task_list=re.compile(t["relative_list"]["task_list"]),
+        state_ends=tuple(t["relative_list"]["state_ends"]),
         supporting=re.compile(rf"^(?:{_alt(lead['supporting'])})"),
         ordinal_event=re.compile(obj["ordinal_event"]),
         soon=re.compile(rf"(?:{_alt(obj['soon'])})$"),
@@ -683,6 +685,10 @@ class _Clause:
             if text[end:end + 1] == "的" or text.startswith(w.name_suffixes, end):
                 continue  # "是完成全年目标任务的关键": a noun phrase, not a promise
             subject = text[a:start]
+            cut = subject.rfind("、")
+            if cut > 0 and subject[:cut].endswith(w.state_ends) and start - a - cut > 2:
+                a += cut + 1  # "政府债务减量、养老金按时足额发放": 养老金 is the subject
+                subject = text[a:start]
             if not _strip_tail(subject) and w.generic_task.match(text[start:end]):
                 continue  # "完成全年目标任务": the whole plan, nothing to check
             found = [f for f in grammar.find_indicators(subject)]

@@ -235,6 +235,8 @@ class _TargetNames:
     unit: str | None
     counted: str = ""  # the thing counted (counted_noun), compared with an outcome's
     context: str = ""  # the target's sentence before the span (_context)
+    sentence: str = ""  # the target's sentence up to the end of its span
+    quoted: tuple[str, ...] = ()  # the programmes named in quotes there (_programmes)
 
     @staticmethod
     def of(target: Target) -> "_TargetNames":
@@ -246,7 +248,9 @@ class _TargetNames:
         own = span_words if clean(span_words) else t_words
         names = tuple(t for t in (t_words, span_words, _after_number(target.span)) if t)
         return _TargetNames(t_words, own, span_words, target.indicator_key or indicator_key(t_words), names,
-                            target.unit, counted_noun(target.span), _context(target))
+                            target.unit, counted_noun(target.span), _context(target),
+                            sentence := _sentence_before(target.quote, target.span) + target.span,
+                            _programmes(sentence))
 
     def chars(self) -> set[str]:
         """Characters of the cleaned names: an outcome sharing none cannot match by name."""
@@ -273,6 +277,10 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
         return 0.0
     score = max(similarity(t, x) for t in tn.names for x in (o.indicator, _after_number(o.span)) if x)
     o_counted = counted_noun(o.span) if tn.counted else ""
+    if _other_quoted(tn, o):
+        return 0.0  # "“十百千”示范工程…示范乡镇10个" is not counted by "“百千万”工程示范乡镇1个"
+    if o_counted and _other_head(tn.counted, o_counted):
+        return 0.0  # "打造3个电商平台" is not counted by "打造…8个网红打卡地"
     if o_counted:
         # The things counted, compared with each other only: "燃煤小锅炉" and "燃煤锅炉".
         score = max(score, similarity(tn.counted, o_counted), _counted_likeness(tn.counted, o_counted))
@@ -290,6 +298,33 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
             if min(len(o_clean), len(t_clean)) >= 2 and (o_clean in t_clean or t_clean in o_clean):
                 score = 0.6
     return score
+
+
+_COUNTED_QUOTE = re.compile(r"\d[\d.]*[万亿千]*[个条座家所套栋台项辆件处间户]“[^”]{2,12}”")
+
+
+def _programmes(sentence: str) -> tuple[str, ...]:
+    """Names in quotes in a sentence, but not things counted in it ("新增5个“万元示范村”")."""
+    return tuple(_QUOTED.findall(_COUNTED_QUOTE.sub("", sentence)))
+
+
+def _other_quoted(tn: "_TargetNames", o: Outcome) -> bool:
+    """The figure's name quotes a programme ("乡村振兴“百千万”工程示范乡镇") the target's
+    sentence does not, and that sentence quotes another ("“十百千”示范工程…示范乡镇10个")."""
+    theirs = _before_figure(o)
+    # the figure's own name, or the list it closes ("“百千万”工程示范乡镇1个、精品村15个")
+    o_names = _QUOTED.findall(o.indicator) or _QUOTED.findall(re.split(r"[，,]", theirs)[-1])
+    # names in quotes are matched whole: "“百千万”" is not "“十百千”"
+    return bool(o_names and tn.quoted) and not any(n in tn.sentence for n in o_names) \
+        and not any(n in theirs for n in tn.quoted)
+
+
+def _other_head(a: str, b: str) -> bool:
+    """Two things counted, each named by telling words, that share no pair of characters:
+    电商平台 and 网红打卡地. Names read loosely from a span (现代牧场建设, 现代化牧场) share some."""
+    if min(docfreq.weight(a), docfreq.weight(b)) < _matching("other_count_min_weight"):
+        return False
+    return not _bg(clean(a)) & _bg(clean(b))
 
 
 def _counted_likeness(a: str, b: str) -> float:
@@ -379,6 +414,19 @@ def counted_noun(span: str) -> str:
     10蒸吨及以下的各类燃煤小锅炉淘汰和清洁能源替代工作" → 燃煤小锅炉; "完成178座燃煤锅炉拆改"
     → 燃煤锅炉; "实施36个老旧小区的既有建筑节能改造" → 既有建筑节能 (what is worked on);
     "改造建华路、根河路等背街巷道10条" → 背街巷道 (named before its count)."""
+    rest = counted_phrase(span)
+    cut = re.search("|".join(map(re.escape, _work_words())), rest)
+    rest = rest[:cut.start()] if cut else rest
+    rest = rest.split("的")[-1]
+    for w in words()["counted"]["drop"]:
+        rest = rest.replace(w, "")
+    return rest if len(rest) >= 2 else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def counted_phrase(span: str) -> str:
+    """The words of the thing counted with the work done on it ("乡村振兴项目" of "启动乡村振兴
+    项目1314个"), as counted_noun reads them before it cuts the work away."""
     span = _COUNT_TAIL.sub("", span)  # "淘汰分散燃煤锅炉600台左右": 左右 is no thing
     rest = _after_number(span)
     if not rest:
@@ -389,12 +437,7 @@ def counted_noun(span: str) -> str:
         rest = re.split("[的等、，,：:]", span[:m.start()])[-1]
         lead = re.match("|".join(map(re.escape, _work_words())), rest)
         rest = rest[lead.end():] if lead else rest
-    cut = re.search("|".join(map(re.escape, _work_words())), rest)
-    rest = rest[:cut.start()] if cut else rest
-    rest = rest.split("的")[-1]
-    for w in words()["counted"]["drop"]:
-        rest = rest.replace(w, "")
-    return rest if len(rest) >= 2 else ""
+    return rest
 
 
 @lru_cache(maxsize=None)
@@ -1311,7 +1354,9 @@ def _started(promise: Promise, o: Outcome) -> bool:
     if any(x in o.span for x in w["stages"]["0"]):
         return False
     rank = _outcome_rank(o.stage)
-    if o.stage in w["loose_completion"] or rank >= 3:
+    if o.stage in w["loose_completion"]:
+        return o.stage in w["loose_works"]
+    if rank >= 3:
         return True
     return rank == 2 and any(x in o.span for x in w["works_under_way"])
 

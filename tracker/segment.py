@@ -99,14 +99,19 @@ PLAN_OPENING_RE = re.compile(
 # A section that opens on an account of a past year: "2011年是国内外形势错综复杂的一年".
 REVIEW_OPENING_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年是[^。]{2,60}的一年")
 # A government's whole term under review: "本届政府工作总结", "十五届人大一次会议以来工作回顾".
-TERM_WORDS = re.compile(r"本届|届人大一次会议以来|届(?:人民)?政府|任期")
+TERM_WORDS = re.compile(r"本届|届人大一次会议以来|届[省市州区县盟旗]?(?:人民)?政府|任期")
 # The coming government's term: "新一届政府工作的总体要求", "第六届人民政府奋斗目标和主要任务".
-COMING_TERM = re.compile(r"(?:新一届|下一届|下届|第[一二三四五六七八九十]+届)(?:人民)?政府")
+COMING_TERM = re.compile(r"(?:新一届|下一届|下届|第[一二三四五六七八九十]+届)[省市州区县盟旗]?(?:人民)?政府")
 # The start of a period under review: "2003年以来工作回顾".
 SINCE_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年以来")
 # An appendix listing the year's projects for the people ("2025年民生实事清单"): targets.
 PROJECT_LIST_RE = re.compile(r"民生实事|惠民实事|为民办实事|民心工程|实事项目|重点项目清单|重大项目清单")
 APPENDIX_TITLE_PARAGRAPHS = 2
+# Sub-headings of a top section that name periods ("（一）关于过去五年的工作", "（二）关于
+# 2021年的工作"): when every sub-heading of the section names one, and they are not all of
+# one kind, each is a part of its own.
+SUB_HEADING_RE = re.compile(rf"^[（(][{CN_NUM}]{{1,2}}[）)]\s*(?P<title>[^。；，！？：]{{2,30}})$")
+SUB_PERIOD_WORDS = re.compile(r"五年|(?:19|20)\d{2}\s*年|今年|过去的?一年|新的一年|届")
 # A heading about one year of a plan period: "开局之年", "收官之年".
 YEAR_OF_PERIOD_RE = re.compile(r"之年")
 # A heading that names this year's work beside the plan period's goals.
@@ -489,6 +494,11 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
     heading = section.heading.text
     if section.closing:
         return _closing_parts(section.heading, section.paragraphs, plan_year)
+    subsections = _period_subsections(section)
+    if subsections:
+        parts = [p for s in subsections for p in _classify(s, plan_year)]
+        if len({p.kind for p in parts}) > 1:  # "这是…的五年" one by one: one review, unsplit
+            return parts
     m = TOP_HEADING_RE.match(heading)
     title = m.group("title") if m else heading
     periods = _periods(title)
@@ -539,6 +549,20 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
         # "一、全面落实…决议“十二五”发展开局良好" opening "2011年是…的一年": last year's account
         return [Part("review", heading, opened, section.paragraphs)]
     return [Part("plan", heading, year, section.paragraphs)]
+
+
+def _period_subsections(section: _Section) -> list[_Section] | None:
+    """A top section whose sub-headings all name periods ("一、…十二届州人民政府各项目标任务
+    圆满完成" over "（一）关于过去五年的工作" and "（二）关于2021年的工作"), split at them; the
+    paragraphs before the first go with it."""
+    at = [i for i, p in enumerate(section.paragraphs) if SUB_HEADING_RE.match(p.text)]
+    if len(at) < 2 or not all(SUB_PERIOD_WORDS.search(section.paragraphs[i].text) for i in at):
+        return None
+    ends = at[1:] + [len(section.paragraphs)]
+    subsections = [_Section(section.number, section.paragraphs[i], section.paragraphs[i + 1:end])
+                   for i, end in zip(at, ends)]
+    subsections[0].paragraphs[:0] = section.paragraphs[:at[0]]
+    return subsections
 
 
 def _review_opening(paragraphs: list[Paragraph], plan_year: int | None) -> int | None:

@@ -1,0 +1,41 @@
+"""Draw report pairs for a claims audit, before any of them is read.
+
+    .venv/bin/python bench/audit/draw.py SEED N
+
+All consecutive-year pairs (2005 on, both reports complete) of jurisdictions that have
+no gold file and were not audited before; random.seed(SEED), random.sample(pairs, N).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+REPORTS = ROOT.parent / "shared" / "corpus" / "reports"
+# jurisdictions with gold labels (bench/gold) or read in an earlier audit
+SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi",
+        "huludaoshi", "yunfushi", "bayannaoershi", "xingtaishi",
+        "hengyangshi", "jiangxi", "chuzhoushi", "tongliaoshi"}
+
+
+def pairs() -> list[tuple[str, int]]:
+    with open(REPORTS / "SOURCES.tsv", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t")
+                if r["complete"] == "True" and "/" not in r["file"]]  # alt/: second copies
+    have = {(r["file"].rsplit("-", 2)[0], int(r["year"])) for r in rows}
+    return sorted((name, year) for name, year in have
+                  if year >= 2005 and (name, year + 1) in have and name not in SEEN)
+
+
+def main() -> None:
+    seed, n = int(sys.argv[1]), int(sys.argv[2])
+    random.seed(seed)
+    for name, year in random.sample(pairs(), n):
+        print(f"{name}\t{year}\t{year + 1}")
+
+
+if __name__ == "__main__":
+    main()
