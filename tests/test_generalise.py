@@ -223,6 +223,25 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     # another programme's titles: “十百千” is not “百千万”, also for the list the quote opens
     ("chuxiongyizuzizhizhou-2022→2023", "实施乡村振兴“十百千”示范工程，建设乡村振兴示范园2个、示范乡镇10个、精品示范村60个。",
      "创建省级美丽县城2个、乡村振兴“百千万”工程示范乡镇1个、精品村15个。", "unclear"),
+    # funds from outside the province are part of those from outside the prefecture
+    ("chuxiongyizuzizhizhou-2022→2023", "州外到位资金增长15%以上。", "省外到位资金增长31.4%。", "unclear"),
+    # a share of one part is not a share of another, nor of another whole; a share's part may
+    # be the subject of the clause before it
+    ("chuxiongyizuzizhizhou-2022→2023", "力争数字经济核心产业增加值占GDP比重达5%。",
+     "重点产业增加值占GDP比重72.6%，高原特色现代农业和绿色食品制造业增加值355.2亿元，占GDP比重20.1%。",
+     "unclear"),
+    ("chuxiongyizuzizhizhou-2022→2023", "力争数字经济核心产业增加值占GDP比重达5%。",
+     "数字经济核心产业增加值占GDP比重达5.2%。", "met"),
+    ("liuzhoushi-2015→2016", "战略性新兴产业产值占全市比重达到10%以上。", "城市汽车产量占全国比重达9.7%。", "unclear"),
+    # preparations pressed on are no start
+    ("chuxiongyizuzizhizhou-2022→2023", "力争小石门水库开工建设。", "滇中引水二期建设、小石门水库前期加快推进。",
+     "unclear"),
+    # one count of two things shows nothing of one of them
+    ("anhui-2019→2020", "培育智能工厂20个。", "新增智能工厂和数字化车间120个。", "unclear"),
+    # a pilot, a plan, a store of projects promised: the report must name one again
+    ("dingxishi-2020→2021", "开展社会化管理城市试点。", "国有企业退休人员全部实行社会化管理。", "unclear"),
+    ("guangxi-2017→2018", "建立生态经济重大项目库。", "实施生态经济十大工程。", "unclear"),
+    ("chuxiongyizuzizhizhou-2022→2023", "启动“兴水润楚”三年行动计划。", "启动“兴水润楚”三年行动。", "met"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
 ])

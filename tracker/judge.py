@@ -277,6 +277,8 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
         return 0.0
     score = max(similarity(t, x) for t in tn.names for x in (o.indicator, _after_number(o.span)) if x)
     o_counted = counted_noun(o.span) if tn.counted else ""
+    if any(_other_share(x, o) for x in (tn.words, tn.own)):
+        return 0.0  # "数字经济核心产业增加值占GDP比重" is not "重点产业增加值占GDP比重"
     if _other_quoted(tn, o):
         return 0.0  # "“十百千”示范工程…示范乡镇10个" is not counted by "“百千万”工程示范乡镇1个"
     if o_counted and _other_head(tn.counted, o_counted):
@@ -298,6 +300,27 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
             if min(len(o_clean), len(t_clean)) >= 2 and (o_clean in t_clean or t_clean in o_clean):
                 score = 0.6
     return score
+
+
+_SHARE = re.compile(r"^(?P<part>[^占]*)占(?P<whole>[^占]*?)的?(?:比重|比例)(?:达到|达|为|提高到|提升到|超过)?$")
+_GDP = re.compile(r"GDP|地区生产总值|生产总值")
+
+
+def _other_share(t_words: str, o: Outcome) -> bool:
+    """Two shares ("A占B比重") of different parts or of different wholes: the figure's part
+    (or its clause's subject before: "…增加值355.2亿元，占GDP比重20.1%") must hold the target
+    part's telling words, the wholes (全市, 全国, GDP) be alike."""
+    a, b = _SHARE.match(t_words.strip()), _SHARE.match(o.indicator.strip())
+    if not a or not b:
+        return False
+    wa, wb = _GDP.sub("GDP", a["whole"]), _GDP.sub("GDP", b["whole"])
+    if wa and wb and dice(wa, wb) < 0.5 and wa not in wb and wb not in wa:
+        return True
+    pa, pb = clean(a["part"]), clean(b["part"])
+    if not pb:
+        before = re.split(r"[，,；;。]", _quote_before(o).rstrip("，,"))[-1]
+        pb = clean(re.split(r"\d", before, maxsplit=1)[0])
+    return bool(pa and pb) and docfreq.distinctive_share(pa, pb) < _matching("share_part_min")
 
 
 _COUNTED_QUOTE = re.compile(r"\d[\d.]*[万亿千]*[个条座家所套栋台项辆件处间户]“[^”]{2,12}”")
@@ -867,11 +890,17 @@ def _other_stage(target: Target, o: Outcome) -> bool:
 
 def _aggregate(target: Target, o: Outcome) -> bool:
     """ "实施公路、村屯、矿区绿化3920亩": one figure for a list, the target names one item;
-    or "新建中小学校（幼儿园）263所": one figure for several things of a look-alike group."""
+    "新增智能工厂和数字化车间120个": one count of two things, the target counts one; or
+    "新建中小学校（幼儿园）263所": one figure for several things of a look-alike group."""
     mine = target_words(target) + _span_words(target)
     for group, t_in, o_in in zip(words()["conflict"], _groups_in(mine), _groups_in(o.indicator)):
         if group.get("together") and len(t_in) == 1 and len(o_in) >= 2 and t_in <= o_in:
             return True
+    joined = counted_noun(o.span)
+    parts = [clean(x) for x in re.split(r"[和及与]", joined)] if joined and "、" not in joined else []
+    if len(parts) == 2 and all(len(x) >= 2 for x in parts) and not re.search("[和及与]", mine) \
+            and sum(x in mine for x in parts) == 1:
+        return True  # "新增智能工厂和数字化车间120个" counts both; "培育智能工厂20个" one
     if "、" not in o.indicator:
         return False
     items = [clean(x) for x in o.indicator.split("、")[:-1]]
@@ -1186,6 +1215,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
             continue  # "成立民营企业维权投诉中心" ≠ "设立…民营企业纾困基金": too few telling words
         if not _quoted_names_in(telling[-1], o.span):
             continue  # "“政区合一”管理体制改革" ≠ "“三校”管理体制改革": another thing of the kind
+        if not _kind_named(target, o.span):
+            continue  # "开展社会化管理城市试点" ≠ "…退休人员全部实行社会化管理": no pilot named
         if _other_of_kind(target.indicator, o.span, place):
             continue  # "二七长江大桥" ≠ "天兴洲公铁两用长江大桥": one head, another name before it
         o_name = deliverable_name(o.span, place)
@@ -1219,6 +1250,13 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
         # "启动区医院扩建工程" → "区医院120急救中心项目开工建设": one site, another project.
         return _unclear_stage(target, best, f"the report names another project at the same place ({other})")
     return v
+
+
+def _kind_named(target: Target, text: str) -> bool:
+    """A pilot, plan or document promised (words.kind_heads) is named as one in the text."""
+    thing = _strip_work(target.indicator or target.span)
+    kind = next((k.split("|") for k in words()["kind_heads"] if thing.endswith(k.split("|")[0])), None)
+    return kind is None or any(h in text for h in kind)
 
 
 def _other_part(t_name: str, o_name: str, t_text: str, o_text: str) -> str:
@@ -1351,7 +1389,7 @@ def _started(promise: Promise, o: Outcome) -> bool:
         return False
     if o.stage in _TASK_WORDS:
         return False  # "大商友谊完成提档升级": a bare 完成 may be other work at the same place
-    if any(x in o.span for x in w["stages"]["0"]):
+    if any(x in o.span for x in w["stages"]["0"] + w["preparation"]):
         return False
     rank = _outcome_rank(o.stage)
     if o.stage in w["loose_completion"]:
