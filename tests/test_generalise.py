@@ -242,6 +242,13 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("dingxishi-2020→2021", "开展社会化管理城市试点。", "国有企业退休人员全部实行社会化管理。", "unclear"),
     ("guangxi-2017→2018", "建立生态经济重大项目库。", "实施生态经济十大工程。", "unclear"),
     ("chuxiongyizuzizhizhou-2022→2023", "启动“兴水润楚”三年行动计划。", "启动“兴水润楚”三年行动。", "met"),
+    # an increase promised, a figure with no word of making: how much there is, not how much was added
+    ("anhui-2019→2020", "新增稻渔综合种养面积100万亩。", "增加优质绿色农产品供给，稻渔综合种养157万亩。", "unclear"),
+    ("chuxiongyizuzizhizhou-2022→2023", "新建改造污水管网35公里。", "新改建污水管网135公里。", "met"),
+    # a line named by its ends: another line from the same city is another line
+    ("guangxi-2017→2018", "加快南宁至崇左城际铁路前期工作并力争开工建设。", "建成运营南宁至广州等7条高速铁路。", "unclear"),
+    # another bridge of the same kind in a list of two
+    ("sipingshi-2022→2023", "康平路公铁立交桥早日建成通车。", "虹桥街跨河桥、西湖街公铁立交桥建成通车。", "unclear"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
 ])

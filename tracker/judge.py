@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from tracker import docfreq, grammar
+from tracker import docfreq, grammar, rules
 from tracker.extract import concrete_heads
 from tracker.model import Outcome, Report, Target, Verdict
 from tracker.outcomes import indicator_key, indicator_words, stage_of, to_base, words
@@ -961,7 +961,21 @@ def _same_unit(target: Target, t_unit: str | None, o: Outcome) -> bool:
 def _stock_for_increment(target: Target, o: Outcome) -> bool:
     """An increase promised ("新增135公里") and a stock reported ("通车总里程达到1580公里")."""
     w = words()["stock"]
-    return any(x in target.span for x in w["increment"]) and any(x in o.span for x in w["stock"])
+    if not any(x in target.span for x in w["increment"]):
+        return False
+    if any(x in o.span for x in w["stock"]):
+        return True
+    before = re.split(r"\d", o.span, maxsplit=1)[0]
+    return not any(x in before for x in _making_words())
+
+
+@lru_cache(maxsize=1)
+def _making_words() -> tuple[str, ...]:
+    """Words saying a figure counts what was made or added (stock.made and the like)."""
+    w = words()
+    found = w["stock"]["made"] + w["stock"]["increment"] + w["bare_verbs"]
+    found += [x for g in w["count_acts"]["groups"] for x in g.split("|")]
+    return tuple(sorted(set(found), key=len, reverse=True))
 
 
 def _same_measure(measure: str, o: Outcome, target: Target) -> bool:
@@ -1215,6 +1229,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
             continue  # "成立民营企业维权投诉中心" ≠ "设立…民营企业纾困基金": too few telling words
         if not _quoted_names_in(telling[-1], o.span):
             continue  # "“政区合一”管理体制改革" ≠ "“三校”管理体制改革": another thing of the kind
+        if not _route_named(target.span, o.span):
+            continue  # "南宁至崇左…城际铁路" ≠ "南宁至广州等7条高速铁路": another line
         if not _kind_named(target, o.span):
             continue  # "开展社会化管理城市试点" ≠ "…退休人员全部实行社会化管理": no pilot named
         if _other_of_kind(target.indicator, o.span, place):
@@ -1250,6 +1266,18 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
         # "启动区医院扩建工程" → "区医院120急救中心项目开工建设": one site, another project.
         return _unclear_stage(target, best, f"the report names another project at the same place ({other})")
     return v
+
+
+_ROUTE = re.compile(r"([\u4e00-\u9fff]{2,3})至([\u4e00-\u9fff]{2,3})")
+
+
+def _route_named(span: str, text: str) -> bool:
+    """A line named by its ends ("南宁至崇左") is named in the text when one of the
+    promise's routes is there by both ends; a text naming routes of its own names another line."""
+    mine, theirs = _ROUTE.findall(span), _ROUTE.findall(text)
+    if not mine or not theirs:
+        return True
+    return any(a in text and b in text for a, b in mine)
 
 
 def _kind_named(target: Target, text: str) -> bool:
@@ -1571,11 +1599,17 @@ def _thresholds_in(name: str, text: str) -> bool:
         and all(b[1:] in text for b in _BAR.findall(name))
 
 
+_WHEN_WORDS = rules.target_words()["object"]["when"] + rules.target_words()["object"]["soon"]
+_WHEN_TAIL = re.compile("(?:" + "|".join(map(re.escape, sorted(_WHEN_WORDS, key=len, reverse=True))) + ")+$")
+
+
 def _other_of_kind(name: str, text: str, place: tuple[str, ...] = ()) -> bool:
     """The text names a thing with the target's concrete head but another name before it:
     "二七长江大桥" → "天兴洲公铁两用长江大桥建成通车". The target's own name (二七) shares no
     pair of characters with the text, and other words stand before the head there."""
     name = re.split(r"等", name or "")[0]  # "山口岩水利枢纽等重点项目": the named one
+    stage = next((x for x, _ in _all_stage_words() if name.endswith(x)), "")
+    name = _WHEN_TAIL.sub("", name[: len(name) - len(stage)])  # "康平路公铁立交桥早日通车": the thing
     if len(name) < 4 or re.search(r"\d", name):
         return False
     head = next((name[k:] for k in range(len(name) - 1) if name[k:] in text), "")
