@@ -64,6 +64,10 @@ def test_counted_targets(source: str, text: str, expected) -> None:
     ("huludaoshi-2020", "开工建设文兴北路，拓宽改造茨齐路。", ["文兴北路", "茨齐路"]),
     ("huludaoshi-2020", "维修改造化机桥、海滨路立交桥。", ["化机桥", "海滨路立交桥"]),
     ("huludaoshi-2020", "启动绥中疏港公路、建昌至凌源高速公路工程，建设东戴河客运总站。", ["东戴河客运总站"]),
+    # a reform or a system named by its own words, carried out
+    ("jilin-2009", "全面推开集体林权制度改革。", ["集体林权制度改革"]),
+    ("jilin-2009", "认真组织实施省政府机构改革。", ["省政府机构改革"]),
+    ("taiyuanshi-2014", "建立权力清单制度。", ["权力清单制度"]),
 ])
 def test_named_things_are_deliverables(source: str, text: str, things: list[str]) -> None:
     names = [t.indicator for t in targets_from_text(text, year=2020) if t.kind == "deliverable"]
@@ -106,6 +110,10 @@ def test_an_ordinal_is_no_enumerator_before_产业() -> None:
 @pytest.mark.parametrize("text", [
     "建设幸福海拉尔。",  # hailar-2016: a slogan about the place
     "建设执行型政府。",  # seeds 000: a quality to have, two common words meeting
+    "实施各项改革。",  # no reform of its own named
+    "建立健全现代企业制度。",  # 健全: an open-ended improvement
+    "实行最严格的环境保护制度。",  # hailar-2017: a stance, described
+    "实施市区道路畅通工程。",  # hailar-2017: 实施 carries out reforms, not works
     "打造中医优势专科。",  # seeds 001: an aim verb stays with the listed heads
     "有市委、市政府的坚强领导、高位谋划和全区80余万干部群众团结一心的接续奋斗。",  # seeds 002
 ])

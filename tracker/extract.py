@@ -79,6 +79,10 @@ class _Words:
     abstract: tuple[str, ...]
     event_heads: tuple[str, ...]
     campaign_before: frozenset[str]
+    reform_before: frozenset[str]
+    reform_heads: tuple[str, ...]
+    reform_min_weight: float
+    reform_not: tuple[str, ...]
     campaign_heads: tuple[str, ...]
     generic: tuple[str, ...]
     unspecified: re.Pattern[str]
@@ -175,6 +179,10 @@ def _words() -> _Words:
         abstract=tuple(sorted(obj["abstract_heads"], key=len, reverse=True)),
         event_heads=tuple(obj["event_heads"]),
         campaign_before=frozenset(stage["campaign_before"]),
+        reform_before=frozenset(stage["reform_before"]),
+        reform_heads=tuple(obj["reform_heads"]),
+        reform_min_weight=float(obj["reform_min_weight"]),
+        reform_not=tuple(obj["reform_not"]),
         campaign_heads=tuple(obj["campaign_heads"]),
         generic=tuple(obj["generic"]),
         unspecified=re.compile(rf"(?<![{re.escape(''.join(obj['named_before_unspecified']))}])"
@@ -921,6 +929,12 @@ class _Clause:
             return obj.endswith(w.event_heads)
         if verb in w.campaign_before:
             return obj.endswith(w.campaign_heads)
+        if verb in w.reform_before and obj.endswith(w.reform_heads) and not _vague_start(obj) \
+                and not any(x in raw for x in w.reform_not):
+            head = next(h for h in w.reform_heads if obj.endswith(h))
+            return docfreq.weight(obj[: -len(head)]) >= w.reform_min_weight  # "实施各项改革": none
+        if verb in w.reform_before and verb not in w.strong | w.weak:
+            return False  # "实施市区道路畅通工程": 实施 carries out reforms only
         if obj.endswith(w.concrete):
             return True
         if _vague_start(obj) or obj.endswith(w.abstract):
