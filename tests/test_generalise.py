@@ -257,6 +257,17 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("guangxi-2017→2018", "加快南宁至崇左城际铁路前期工作并力争开工建设。", "建成运营南宁至广州等7条高速铁路。", "unclear"),
     # another bridge of the same kind in a list of two
     ("sipingshi-2022→2023", "康平路公铁立交桥早日建成通车。", "虹桥街跨河桥、西湖街公铁立交桥建成通车。", "unclear"),
+    # the year's key projects on both sides: the planned investment against the completed
+    ("yunfushi-2014→2015", "今年继续安排108项重点工程（项目），计划总投资1930.84亿元，年度计划投资350.05亿元。",
+     "全年重点项目完成投资337.13亿元，完成年度投资计划89.55%。", "missed"),
+    # lines named by their ends, in any order
+    ("ziboshi-2022→2023", "建成沾化至临淄、济南至高青高速。", "济南至高青、沾化至临淄高速竣工通车。", "met"),
+    # the insurance of workers is not the residents'
+    ("xinjiang-2016→2017", "实施城乡居民大病保险制度。", "建立城镇职工大病保险和人身意外伤害保险。", "unclear"),
+    # a campaign's plan by its other name
+    ("shanghai-2014→2015", "制定实施新一轮智慧城市建设三年行动方案。", "实施新一轮智慧城市建设三年行动计划。", "met"),
+    # a list opened by its verb: every item was made
+    ("hangzhoushi-2023→2024", "新建改建城市公园60个。", "新（改）建城市公园65个。", "met"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
 ])

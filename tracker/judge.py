@@ -270,7 +270,8 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
     if subjects is not None:
         # "完成投资265亿元" → "完成投资240亿元": money with no name of its own is about the
         # projects its sentence counts first; the same projects, or nothing
-        return _matching("missed_min_score") if similarity(*subjects) >= _matching("min_overlap") else 0.0
+        same = subjects == ("", "") or similarity(*subjects) >= _matching("min_overlap")
+        return _matching("missed_min_score") if same else 0.0
     # Even where the lexicon keys agree: the key of "单位生产总值二氧化碳排放" reads as GDP's.
     counted = tn.counted if tn.unit not in MONEY_AND_RATES else ""  # not "百分点"
     if not any(_same_thing(words, o) for words in (tn.own, counted) if words):
@@ -369,6 +370,7 @@ def _same_thing(target_words: str, o: Outcome) -> bool:
     return docfreq.distinctive_share(target_words, f"{o.indicator} {o.span}") >= share
 
 
+_MONEY_OF_PROJECTS = re.compile(r"(?:投资|投入)额?$")  # "全年重点项目完成投资"
 _COUNTER_LEAD = re.compile(r"^[个项座条家所批]")
 _PROJECTS = re.compile(r"([^，。；、：\d]{2,14}?(?:项目|工程))(?:[（(][^）)]*[）)])?")
 
@@ -380,21 +382,28 @@ def _bare_money_re() -> re.Pattern[str]:
 
 def _bare_money_subjects(tn: _TargetNames, o: Outcome) -> tuple[str, str] | None:
     """For a sum of money named only by its verb on both sides ("完成投资"), the projects
-    each sentence names before it ("亿元以上重点项目", "亿元以上项目开复工"); None when
-    either side has a name of its own."""
+    each sentence names before it ("亿元以上重点项目", "亿元以上项目开复工"); ("", "") when
+    both name only the year's key projects (words.key_projects); None when either side has
+    a name of its own."""
     bare = _bare_money_re()
     if not bare.match(tn.span_words) or o.unit is None or "元" not in o.unit:
         return None
     if bare.match(o.indicator):
         o_text = _quote_before(o)
-    elif re.search(r"(?:投资|投入)额?$", o.indicator):
+    elif _MONEY_OF_PROJECTS.search(o.indicator):
         o_text = o.indicator  # "全年重点项目完成投资337.13亿元"
     else:
         return None
     t_subject, o_subject = _PROJECTS.findall(tn.context), _PROJECTS.findall(o_text)
-    if not t_subject or not o_subject or not clean(t_subject[-1]) or not clean(o_subject[-1]):
-        return None  # "重点项目" alone: generic words say nothing of which projects
-    return _COUNTER_LEAD.sub("", t_subject[-1]), _COUNTER_LEAD.sub("", o_subject[-1])
+    if not t_subject or not o_subject:
+        return None
+    t_name, o_name = _COUNTER_LEAD.sub("", t_subject[-1]), _COUNTER_LEAD.sub("", o_subject[-1])
+    key = tuple(words()["key_projects"])
+    if t_name.endswith(key) and o_name.endswith(key) and not clean(t_name) and not clean(o_name):
+        return "", ""  # the year's key projects on both sides: the same projects
+    if not clean(t_name) or not clean(o_name):
+        return None  # "重点项目" alone on one side: generic words say nothing of which projects
+    return t_name, o_name
 
 
 def _qualified_in_context(tn: _TargetNames, o: Outcome) -> bool:
@@ -511,7 +520,8 @@ class Prepared:
             if o.indicator_key:
                 self._num_keys.setdefault(o.indicator_key, []).append(i)
         bare = _bare_money_re()
-        self._bare_money = [i for i, o in enumerate(self.numbers) if bare.match(o.indicator)]
+        self._bare_money = [i for i, o in enumerate(self.numbers)
+                            if bare.match(o.indicator) or _MONEY_OF_PROJECTS.search(o.indicator)]
         self._span_bg: dict[str, list[int]] = {}
         self._act_bg: dict[str, list[int]] = {}
         for i, o in enumerate(outcomes):
@@ -965,7 +975,8 @@ def _stock_for_increment(target: Target, o: Outcome) -> bool:
         return False
     if any(x in o.span for x in w["stock"]):
         return True
-    before = re.split(r"\d", o.span, maxsplit=1)[0]
+    # the clause up to the figure: a list shares the verb that opens it ("完成创建A54万亩、B100个")
+    before = re.split(r"[，,；;。]", _quote_before(o))[-1] + re.split(r"\d", o.span, maxsplit=1)[0]
     return not any(x in before for x in _making_words())
 
 
@@ -1268,13 +1279,18 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
     return v
 
 
-_ROUTE = re.compile(r"([\u4e00-\u9fff]{2,3})至([\u4e00-\u9fff]{2,3})")
+_ROUTE = re.compile(r"(?<=[\u4e00-\u9fff]{2})至(?=[\u4e00-\u9fff]{2})")
+
+
+def _routes(text: str) -> list[tuple[str, str]]:
+    """The ends of the lines a text names by them ("南宁至崇左" → 南宁, 崇左), two characters each."""
+    return [(text[m.start() - 2:m.start()], text[m.end():m.end() + 2]) for m in _ROUTE.finditer(text)]
 
 
 def _route_named(span: str, text: str) -> bool:
     """A line named by its ends ("南宁至崇左") is named in the text when one of the
     promise's routes is there by both ends; a text naming routes of its own names another line."""
-    mine, theirs = _ROUTE.findall(span), _ROUTE.findall(text)
+    mine, theirs = _routes(span), _routes(text)
     if not mine or not theirs:
         return True
     return any(a in text and b in text for a, b in mine)
