@@ -68,6 +68,8 @@ def test_counted_targets(source: str, text: str, expected) -> None:
     ("jilin-2009", "全面推开集体林权制度改革。", ["集体林权制度改革"]),
     ("jilin-2009", "认真组织实施省政府机构改革。", ["省政府机构改革"]),
     ("taiyuanshi-2014", "建立权力清单制度。", ["权力清单制度"]),
+    # a list of things most of which have names of their own
+    ("taiyuanshi-2014", "新建滨河东路南延、阳兴大道、迎宾桥。", ["滨河东路南延", "阳兴大道", "迎宾桥"]),
 ])
 def test_named_things_are_deliverables(source: str, text: str, things: list[str]) -> None:
     names = [t.indicator for t in targets_from_text(text, year=2020) if t.kind == "deliverable"]
@@ -268,6 +270,20 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("shanghai-2014→2015", "制定实施新一轮智慧城市建设三年行动方案。", "实施新一轮智慧城市建设三年行动计划。", "met"),
     # a list opened by its verb: every item was made
     ("hangzhoushi-2023→2024", "新建改建城市公园60个。", "新（改）建城市公园65个。", "met"),
+    # a count of things is not shown by a stage reported with a running total
+    ("hunan-2020→2021", "建成芙蓉学校37所。", "累计建成芙蓉学校70所。", "unclear"),
+    # a share named by its words in full or short
+    ("su1zhou1shi4-2023→2024", "全社会研究与试验发展经费支出占地区生产总值比重4%以上。",
+     "全社会研发投入达到1055亿元，占地区生产总值比重达到4.1%左右。", "met"),
+    # founding is a word of making; a part (其中) shares its clause's act
+    ("dalianshi-2024→2025", "新增金融机构及地方金融企业10家。", "新设金融机构及地方金融企业11家。", "met"),
+    ("huaianshi-2022→2023", "新开工亿元以上工业项目不低于300个。", "新开工项目1200个，其中亿元以上工业项目533个。", "met"),
+    # another system of the same kind; a reform rolled out
+    ("shanghai-2015→2016", "建立政府目标管理制度。", "建立食品安全信息追溯管理制度。", "unclear"),
+    ("jilin-2009→2010", "全面推开集体林权制度改革。", "集体林权制度主体改革面上铺开。", "met"),
+    ("jilin-2009→2010", "全面推开集体林权制度改革。", "国有地方粮食流通企业产权制度改革全面完成。", "unclear"),
+    # 信贷 and 贷款 are one word; 组建 and 成立 one act
+    ("jilin-2009→2010", "组建省畜牧业信贷中心。", "成立全国首家畜牧业贷款中心。", "met"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
 ])

@@ -937,6 +937,8 @@ class _Clause:
             return False  # "实施市区道路畅通工程": 实施 carries out reforms only
         if obj.endswith(w.concrete):
             return True
+        if _names_each(verb, obj):
+            return True  # "新建滨河东路南延、阳兴大道、迎宾桥": a list of things with names
         if _vague_start(obj) or obj.endswith(w.abstract):
             return False
         if _proper_name(verb, obj):
@@ -998,6 +1000,16 @@ def _proper_name(verb: str, obj: str) -> bool:
     if any(not (set(p) & joints) for p in docfreq.rare_pairs(obj)):
         return True
     return any(len(obj) - p.end >= 2 for p in divisions.find_places(obj))
+
+
+def _names_each(verb: str, obj: str) -> bool:
+    """A list of things (_named_list) most of whose pieces, two at least, end on a concrete
+    head or have a name of their own ("滨河东路南延、阳兴大道、迎宾桥")."""
+    pieces = _named_list(obj)
+    heads = _words().concrete
+    named = sum((name := re.split("等", obj[p:q])[0]).endswith(heads) or _proper_name(verb, name)
+                for p, q in pieces)
+    return named >= 2 and 2 * named >= len(pieces)
 
 
 def _leader(text: str) -> tuple[int, str]:

@@ -606,7 +606,7 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
             # "23万平方米的建材城完工": the number is the size of a project whose stage was
             # promised; with no figure for it, the project's stage may still be reported.
             d = _judge_deliverable(target, outcomes, prepared.place, prepared)
-            if d.reason_code != "not_reported":
+            if d.reason_code != "not_reported" and not (_a_count(target) and _running_total(d.outcome)):
                 return d
         return v
     if target.kind == "quantitative" and target.value is not None:
@@ -615,6 +615,19 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
     if target.kind == "deliverable":
         return _judge_deliverable(target, outcomes, prepared.place, prepared)
     return _judge_relative(target, outcomes)
+
+
+_COUNTERS = frozenset("个所条座家户套栋台项辆件处间批")
+
+
+def _a_count(target: Target) -> bool:
+    """The number counts things ("建成芙蓉学校37所"), not the size of one project."""
+    return bool(target.unit) and target.unit[-1] in _COUNTERS
+
+
+def _running_total(o: Outcome | None) -> bool:
+    """A stage reported with a running total ("累计建成芙蓉学校70所"): no count of the year."""
+    return o is not None and any(w in o.span for w in words()["cumulative"])
 
 
 def _place_names(report: Report) -> tuple[str, ...]:
@@ -976,7 +989,10 @@ def _stock_for_increment(target: Target, o: Outcome) -> bool:
     if any(x in o.span for x in w["stock"]):
         return True
     # the clause up to the figure: a list shares the verb that opens it ("完成创建A54万亩、B100个")
-    before = re.split(r"[，,；;。]", _quote_before(o))[-1] + re.split(r"\d", o.span, maxsplit=1)[0]
+    clauses = re.split(r"[，,；;。]", _quote_before(o))
+    before = clauses[-1] + re.split(r"\d", o.span, maxsplit=1)[0]
+    if before.startswith("其中") and len(clauses) > 1:
+        before = clauses[-2] + before  # "新开工项目1200个，其中亿元以上工业项目533个"
     return not any(x in before for x in _making_words())
 
 
@@ -1242,6 +1258,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
             continue  # "“政区合一”管理体制改革" ≠ "“三校”管理体制改革": another thing of the kind
         if not _route_named(target.span, o.span):
             continue  # "南宁至崇左…城际铁路" ≠ "南宁至广州等7条高速铁路": another line
+        if not _reform_named(target, o.span):
+            continue  # "建立政府目标管理制度" ≠ "建立食品安全信息追溯管理制度": another system
         if not _kind_named(target, o.span):
             continue  # "开展社会化管理城市试点" ≠ "…退休人员全部实行社会化管理": no pilot named
         if _other_of_kind(target.indicator, o.span, place):
@@ -1294,6 +1312,16 @@ def _route_named(span: str, text: str) -> bool:
     if not mine or not theirs:
         return True
     return any(a in text and b in text for a, b in mine)
+
+
+def _reform_named(target: Target, text: str) -> bool:
+    """A reform or a system promised (targets.toml object.reform_heads) is named in the text
+    by most of the telling words before its head."""
+    thing = _strip_work(target.indicator or target.span)
+    head = next((h for h in rules.target_words()["object"]["reform_heads"] if thing.endswith(h)), None)
+    if head is None or len(thing) <= len(head) + 1:
+        return True
+    return docfreq.distinctive_share(thing[: -len(head)], text) >= _matching("reform_name_share")
 
 
 def _kind_named(target: Target, text: str) -> bool:
