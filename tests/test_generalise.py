@@ -116,6 +116,7 @@ def test_an_ordinal_is_no_enumerator_before_产业() -> None:
     "建立健全现代企业制度。",  # 健全: an open-ended improvement
     "实行最严格的环境保护制度。",  # hailar-2017: a stance, described
     "实施市区道路畅通工程。",  # hailar-2017: 实施 carries out reforms, not works
+    "打造茂业大厦、国银大厦等特色承接载体。",  # seeds 004: named places to become an aim
     "打造中医优势专科。",  # seeds 001: an aim verb stays with the listed heads
     "有市委、市政府的坚强领导、高位谋划和全区80余万干部群众团结一心的接续奋斗。",  # seeds 002
 ])

@@ -1003,9 +1003,11 @@ def _proper_name(verb: str, obj: str) -> bool:
 
 
 def _names_each(verb: str, obj: str) -> bool:
-    """A list of things (_named_list) most of whose pieces, two at least, end on a concrete
-    head or have a name of their own ("滨河东路南延、阳兴大道、迎宾桥")."""
-    pieces = _named_list(obj)
+    """A list of things (_named_list) after a verb of building or founding, most of whose
+    pieces, two at least, end on a concrete head or have a name of their own
+    ("新建滨河东路南延、阳兴大道、迎宾桥")."""
+    verbs = _proper_name_rule()[0]
+    pieces = _named_list(obj) if verb in verbs else []  # an aim (打造…等特色承接载体) stays an aim
     heads = _words().concrete
     named = sum((name := re.split("等", obj[p:q])[0]).endswith(heads) or _proper_name(verb, name)
                 for p, q in pieces)
