@@ -18,7 +18,11 @@ REPORTS = ROOT.parent / "shared" / "corpus" / "reports"
 # jurisdictions with gold labels (bench/gold) or read in an earlier audit
 SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi",
         "huludaoshi", "yunfushi", "bayannaoershi", "xingtaishi",
-        "hengyangshi", "jiangxi", "chuzhoushi", "tongliaoshi"}
+        "hengyangshi", "jiangxi", "chuzhoushi", "tongliaoshi",
+        # the second audit (seed 20261204), and places read while fixing what it found
+        "shenyangshi", "anhui", "liuzhoushi", "chuxiongyizuzizhizhou", "haibeizangzuzizhizhou",
+        "guangxi", "dingxishi", "sipingshi", "hunan", "su1zhou1shi4", "dalianshi", "shanghai",
+        "ziboshi", "huaianshi", "hangzhoushi", "xinjiang", "nanningshi", "xianshi"}
 
 
 def pairs() -> list[tuple[str, int]]:
