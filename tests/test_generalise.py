@@ -117,6 +117,7 @@ def test_an_ordinal_is_no_enumerator_before_产业() -> None:
     "实行最严格的环境保护制度。",  # hailar-2017: a stance, described
     "实施市区道路畅通工程。",  # hailar-2017: 实施 carries out reforms, not works
     "打造茂业大厦、国银大厦等特色承接载体。",  # seeds 004: named places to become an aim
+    "建设凤凰山、龙湖古寨、桑浦山、汛洲岛“四大人文景观带”。",  # chaozhoushi-2022: one counted whole
     "打造中医优势专科。",  # seeds 001: an aim verb stays with the listed heads
     "有市委、市政府的坚强领导、高位谋划和全区80余万干部群众团结一心的接续奋斗。",  # seeds 002
 ])
@@ -285,6 +286,21 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("jilin-2009→2010", "全面推开集体林权制度改革。", "国有地方粮食流通企业产权制度改革全面完成。", "unclear"),
     # 信贷 and 贷款 are one word; 组建 and 成立 one act
     ("jilin-2009→2010", "组建省畜牧业信贷中心。", "成立全国首家畜牧业贷款中心。", "met"),
+    # a task pressed on (推进) did not stop short
+    ("hainan-2013→2014", "完成农产品现代流通综合试点。", "推进农产品现代流通综合试点。", "unclear"),
+    # firms above 百亿 are not firms above 亿
+    ("hainan-2013→2014", "新增产值百亿元以上工业企业2家。", "新增亿元以上工业企业16家。", "unclear"),
+    # a count of projects is no count of firms or parks
+    ("quanzhoushi-2018→2019", "培育20家服务型制造示范企业。", "服务型制造示范项目4个。", "unclear"),
+    ("quanzhoushi-2018→2019", "创建省级以上现代农业产业园8个。", "实施现代农业建设项目66个。", "unclear"),
+    ("huludaoshi-2020→2021", "计划实施投资亿元以上重点项目223个。", "全市亿元以上项目开复工201个，开复工率90.1%。",
+     "missed"),
+    # what can open soon is not open yet
+    ("quanzhoushi-2018→2019", "建成投用公共文化中心。", "泉州火车站综合交通枢纽、市公共文化中心春节前可正式投用。",
+     "unclear"),
+    # renewed and raised are words of making; so are words after the number
+    ("changchunshi-2019→2020", "新增更新公交车辆400台。", "更新公交车辆576台。", "met"),
+    ("shandong-2019→2020", "28个新建村台全部完成淤筑。", "黄河滩区27个外迁社区主体全部封顶，28个新建村台完成淤筑。", "met"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
 ])
@@ -293,6 +309,23 @@ def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> No
 
 
 # ------------------------------------------------------------- bracketed parts of a figure
+
+def test_respectively_each_figure_for_its_own_name() -> None:
+    # hainan-2013→2014: the farmers' 11% is checked by the farmers' 12.6%, not the towns' 9.6%
+    v = verdict("城镇居民人均可支配收入和农民人均纯收入分别增长10%和11%。",
+                "城镇居民人均可支配收入22929元，农村居民人均纯收入8343元，分别增长9.6%和12.6%。")
+    assert v.verdict == "missed"  # the towns' 10%: 9.6% falls short
+    farmers = [t for t in targets_from_text("城镇居民人均可支配收入和农民人均纯收入分别增长10%和11%。", year=2014)
+               if t.value == 11.0][0]
+    r = review("城镇居民人均可支配收入22929元，农村居民人均纯收入8343元，分别增长9.6%和12.6%。", 2014)
+    assert judge(farmers, r, extract_outcomes(r)).verdict == "met"
+
+
+def test_a_noun_made_with_a_leader_word_keeps_it() -> None:
+    # shijiazhuangshi-2023: 服务 leads a clause as a verb, but 服务业 is a noun
+    spans = [t.span for t in targets_from_text("服务业增加值增长8%以上，社会消费品零售总额增长8%以上。", year=2023)]
+    assert spans[0] == "服务业增加值增长8%以上"
+
 
 def test_a_quoted_thing_counted_beside_the_target_is_no_programme() -> None:
     # liuzhoushi-2015→2016: “万元示范村” is counted in the same sentence, not a programme

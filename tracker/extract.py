@@ -937,7 +937,7 @@ class _Clause:
             return False  # "实施市区道路畅通工程": 实施 carries out reforms only
         if obj.endswith(w.concrete):
             return True
-        if _names_each(verb, obj):
+        if _names_each(verb, raw):
             return True  # "新建滨河东路南延、阳兴大道、迎宾桥": a list of things with names
         if _vague_start(obj) or obj.endswith(w.abstract):
             return False
@@ -1031,6 +1031,8 @@ def _leader(text: str) -> tuple[int, str]:
         m = w.leaders.match(text, i)
         if not m or w.kept_verbs and w.kept_verbs.match(text, i):
             break  # "全面实现": a stage verb made of leader words stays whole
+        if text[m.end():m.end() + 1] in _NOUN_AFTER_LEADER:
+            break  # "服务业增加值": a leader word that starts a noun (服务业) leads nothing
         i = m.end()
         kind = m.lastgroup
         if kind != "neutral" and not lead:
@@ -1043,6 +1045,7 @@ def _leader(text: str) -> tuple[int, str]:
 
 
 _OPEN, _CLOSE = "“《（(「", "”》）)」"
+_NOUN_AFTER_LEADER = frozenset("业")  # 服务业, 重点业 …: the leader word is part of a noun
 
 
 _BRACKETED = re.compile(r"[（(][^（()）]*(?:[）)]|$)")
@@ -1095,7 +1098,7 @@ def _named_list(obj: str) -> list[tuple[int, int]]:
         return []
     if w.sites.search(obj):
         return []  # "11-D、15号地块、新开路地块等开工建设": places, not things
-    if re.search(r"“[^”]*[一二两三四五六七八九十][^”]*”", obj[pieces[-1][0]:]):
+    if re.search(r"“[^”]*[一二两三四五六七八九十][^”]*(?:”|$)", obj[pieces[-1][0]:]):
         return []  # "资源库、项目库、人才库和工具箱“三库一箱”平台": parts of one thing
     if w.counted.search(obj[pieces[-1][0]:]):
         return []  # "纪念园、遗址公园两个核心旅游景区二期建设": a counted whole, one target

@@ -237,6 +237,7 @@ class _TargetNames:
     context: str = ""  # the target's sentence before the span (_context)
     sentence: str = ""  # the target's sentence up to the end of its span
     quoted: tuple[str, ...] = ()  # the programmes named in quotes there (_programmes)
+    span: str = ""
 
     @staticmethod
     def of(target: Target) -> "_TargetNames":
@@ -246,11 +247,13 @@ class _TargetNames:
             span_words = ""  # "创建15个省教育强镇": the verb names nothing, the thing counted does
         # The target's own words decide look-alikes: the lexicon may file 登记失业率 under 调查失业率.
         own = span_words if clean(span_words) else t_words
+        if "分别" in span_words and clean(target.indicator or ""):
+            own = target.indicator  # "城镇…和农民人均纯收入分别增长10%和11%": this one's own name
         names = tuple(t for t in (t_words, span_words, _after_number(target.span)) if t)
         return _TargetNames(t_words, own, span_words, target.indicator_key or indicator_key(t_words), names,
                             target.unit, counted_noun(target.span), _context(target),
                             sentence := _sentence_before(target.quote, target.span) + target.span,
-                            _programmes(sentence))
+                            _programmes(sentence), target.span)
 
     def chars(self) -> set[str]:
         """Characters of the cleaned names: an outcome sharing none cannot match by name."""
@@ -284,6 +287,8 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
         return 0.0  # "“十百千”示范工程…示范乡镇10个" is not counted by "“百千万”工程示范乡镇1个"
     if o_counted and _other_head(tn.counted, o_counted):
         return 0.0  # "打造3个电商平台" is not counted by "打造…8个网红打卡地"
+    if o_counted and _projects_for_things(counted_phrase(tn.span), counted_phrase(o.span)):
+        return 0.0  # "创建现代农业产业园8个" is not counted by "实施现代农业建设项目66个"
     if o_counted:
         # The things counted, compared with each other only: "燃煤小锅炉" and "燃煤锅炉".
         score = max(score, similarity(tn.counted, o_counted), _counted_likeness(tn.counted, o_counted))
@@ -341,6 +346,30 @@ def _other_quoted(tn: "_TargetNames", o: Outcome) -> bool:
     # names in quotes are matched whole: "“百千万”" is not "“十百千”"
     return bool(o_names and tn.quoted) and not any(n in tn.sentence for n in o_names) \
         and not any(n in theirs for n in tn.quoted)
+
+
+def _projects_for_things(a: str, b: str) -> bool:
+    """One side counts projects (…项目), the other things of a kind (parks, firms): a count
+    of projects says nothing of how many parks or firms there are."""
+    a, b = _without_work(_COUNT_TAIL.sub("", a)), _without_work(_COUNT_TAIL.sub("", b))
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return a.endswith(_PROJECT_WORDS) != b.endswith(_PROJECT_WORDS)
+
+
+_PROJECT_WORDS = ("项目",)
+
+
+def _without_work(phrase: str) -> str:
+    """The phrase without the work or the level verb named after its thing ("亿元以上项目
+    开复工" → 亿元以上项目, "亿元以上重大项目力争达到" → 亿元以上重大项目)."""
+    tails = [x for x in _work_words() if x not in _PROJECT_WORDS] + words()["level_verbs"] + ["力争", "确保"]
+    for _ in range(3):
+        w = next((x for x in sorted(tails, key=len, reverse=True) if phrase.endswith(x)), "")
+        if not w:
+            break
+        phrase = phrase[: -len(w)]
+    return phrase.rstrip("的")
 
 
 def _other_head(a: str, b: str) -> bool:
@@ -990,7 +1019,7 @@ def _stock_for_increment(target: Target, o: Outcome) -> bool:
         return True
     # the clause up to the figure: a list shares the verb that opens it ("完成创建A54万亩、B100个")
     clauses = re.split(r"[，,；;。]", _quote_before(o))
-    before = clauses[-1] + re.split(r"\d", o.span, maxsplit=1)[0]
+    before = clauses[-1] + o.span  # "28个新建村台完成淤筑": the words of making may follow the number
     if before.startswith("其中") and len(clauses) > 1:
         before = clauses[-2] + before  # "新开工项目1200个，其中亿元以上工业项目533个"
     return not any(x in before for x in _making_words())
@@ -1250,8 +1279,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
     if prep is not None and _matching("same_words") > 0:
         outcomes = prep.stages_for(target.span, t_words)  # the others share no words
     for o in outcomes:
-        if not o.stage or _name_conflict(target.span, o.span):
-            continue
+        if not o.stage or _name_conflict(target.span, o.span) or _prospective(o):
+            continue  # "…春节前可正式投用": still ahead, never done nor short
         if max(docfreq.distinctive_share(t, o.span) for t in telling) < _matching("min_deliverable_share"):
             continue  # "成立民营企业维权投诉中心" ≠ "设立…民营企业纾困基金": too few telling words
         if not _quoted_names_in(telling[-1], o.span):
@@ -1426,6 +1455,9 @@ def _stage_verdict(target: Target, promise: Promise | None, o: Outcome, coverage
     if o.stage in promise.words or (rank >= max(ranks) and rank != 2):
         return _met_stage(target, o, f"promised “{p_word}”, reported “{o.stage}”")
     if min(ranks) >= 4 and rank <= 3:
+        if rank == 2 and _is_task(target):
+            # "完成农产品现代流通综合试点" → "推进…试点": a review's verb for a task, no stage
+            return _unclear_stage(target, o, f"“{o.stage}” says the task went on, not that it stopped short")
         # A wrong "missed" is the worst error: the outcome must name the project nearly whole.
         if coverage < float(policy()["matching"]["missed_name_coverage"]):
             return _unclear_stage(target, o, "the outcome may be about another part of the project")
@@ -1633,6 +1665,7 @@ def _quote_before(o: Outcome) -> str:
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _BAR = re.compile(r"(?:超|过|突破)[\d.零一二两三四五六七八九十百千]*[万亿]元")
+_BAR_ABOVE = re.compile(r"[\d.零一二两三四五六七八九十百千]+[万亿]元(?=以上)")  # "产值百亿元以上"
 
 
 def _thresholds_in(name: str, text: str) -> bool:
@@ -1640,7 +1673,8 @@ def _thresholds_in(name: str, text: str) -> bool:
     are in the figure's text: "过百亿元的企业达到5家" counts firms above another line."""
     name = name or ""
     return all(n in _NUMBER.findall(text) for n in _NUMBER.findall(name)) \
-        and all(b[1:] in text for b in _BAR.findall(name))
+        and all(b[1:] in text for b in _BAR.findall(name)) \
+        and all(b in text for b in _BAR_ABOVE.findall(name))
 
 
 _WHEN_WORDS = rules.target_words()["object"]["when"] + rules.target_words()["object"]["soon"]
