@@ -43,6 +43,9 @@ def test_respectively_after_two_named_levels() -> None:
 # ------------------------------------------------------------- targets of a sentence
 
 @pytest.mark.parametrize(("source", "text", "expected"), [
+    # a short head shares the head of the next full name, not of the last
+    ("shuangyashanshi-2023", "生猪、肉牛出栏量、大鹅饲养量分别增长15%、20%和40%。",
+     [("生猪出栏量", 15.0), ("肉牛出栏量", 20.0), ("大鹅饲养量", 40.0)]),
     # a list of 城乡 figures: one target each, each keeping whose it is
     ("shaanxi-2019", "城乡居民收入分别增长8%和9%。", [("城镇居民收入", 8.0), ("农村居民收入", 9.0)]),
     # counts after a verb of building, also when supported (扶持) and listed
@@ -301,6 +304,9 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     # renewed and raised are words of making; so are words after the number
     ("changchunshi-2019→2020", "新增更新公交车辆400台。", "更新公交车辆576台。", "met"),
     ("shandong-2019→2020", "28个新建村台全部完成淤筑。", "黄河滩区27个外迁社区主体全部封顶，28个新建村台完成淤筑。", "met"),
+    # the counties' economy is not the whole city's; animals slaughtered are not animals raised
+    ("shuangyashanshi-2023→2024", "县域地区生产总值增长6%以上。", "全市地区生产总值增长2.2%。", "unclear"),
+    ("shuangyashanshi-2023→2024", "肉牛出栏量增长20%。", "生猪、肉牛、大鹅饲养量分别增长16%、20%和41%。", "unclear"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
 ])

@@ -374,10 +374,12 @@ def split_list(name: str) -> list[str]:
     items = [x for x in re.split("[和、与及]", name) if x]
     if len(items) < 2:
         return [name]
+    # Short heads share the tail of the next item that has one: 城镇 + 居民人均可支配收入,
+    # 生猪 + 出栏量 (of "生猪、肉牛出栏量、大鹅饲养量"); a qualifier as long as the last item
+    # shares its head: 基本养老 + 保险 (of 生育保险).
     last = items[-1]
-    # Short heads share the tail of the last item: 城镇 + 居民人均可支配收入; a qualifier as
-    # long as the last item shares its head: 基本养老 + 保险 (of 生育保险).
-    return [_share_tail(it, last) for it in items[:-1]] + [last]
+    return [_share_tail(it, next((x for x in items[i + 1:] if len(x) > 2), last) if len(it) == 2 else last)
+            for i, it in enumerate(items[:-1])] + [last]
 
 
 def _share_tail(item: str, last: str) -> str:

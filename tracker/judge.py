@@ -993,6 +993,7 @@ def _candidates(target: Target, outcomes: list[Outcome],
     scope = grammar.scope_of(target.indicator)
     scored = [(s, o) for s, o in scored if s >= floor and grammar.scope_of(o.indicator) == scope
               and _thresholds_in(target.indicator, o.span) and not _part_only(target, o)
+              and not _whole_for_part(target, o)
               and not conflict(target.span, o.span, "measure_conflict")]  # 实际 vs 名义增长
     scored.sort(key=lambda p: (-p[0], p[1].line))
     return scored
@@ -1650,6 +1651,12 @@ def _part_only(target: Target, o: Outcome) -> bool:
                 and not any(w in mine for w in group["words"]):
             return True
     return False
+
+
+def _whole_for_part(target: Target, o: Outcome) -> bool:
+    """The target names a part (words.own_parts: 县域) the figure's clause does not."""
+    theirs = _before_figure(o)
+    return any(w in target.span and w not in theirs for w in words()["own_parts"])
 
 
 def _before_figure(o: Outcome) -> str:
