@@ -307,6 +307,13 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     # the counties' economy is not the whole city's; animals slaughtered are not animals raised
     ("shuangyashanshi-2023→2024", "县域地区生产总值增长6%以上。", "全市地区生产总值增长2.2%。", "unclear"),
     ("shuangyashanshi-2023→2024", "肉牛出栏量增长20%。", "生猪、肉牛、大鹅饲养量分别增长16%、20%和41%。", "unclear"),
+    # one share of two things does not check each of them
+    ("beijing-2012→2013", "生活垃圾焚烧、生化处理比例分别提高到20%和30%。", "生活垃圾焚烧和生化处理比重由10%提高到50%。",
+     "unclear"),
+    # a mid-term review is no title granted
+    ("benxishi-2022→2023", "成功创建桓仁山参国家现代农业产业园。", "桓仁山参国家现代农业产业园顺利通过中期验收。", "unclear"),
+    # a thing promised with no stage: the report must name its kind (a park, not rail lines)
+    ("beijing-2012→2013", "加快建设轨道交通产业园。", "建成轨道交通300公里。", "unclear"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
 ])

@@ -948,6 +948,8 @@ def _aggregate(target: Target, o: Outcome) -> bool:
     for group, t_in, o_in in zip(words()["conflict"], _groups_in(mine), _groups_in(o.indicator)):
         if group.get("together") and len(t_in) == 1 and len(o_in) >= 2 and t_in <= o_in:
             return True
+    if "分别" in target.span and re.search("[和、]", o.indicator) and "分别" not in o.span:
+        return True  # "焚烧、生化处理比例分别提高到20%和30%" ← "焚烧和生化处理比重…提高到50%": one for two
     joined = counted_noun(o.span)
     parts = [clean(x) for x in re.split(r"[和及与]", joined)] if joined and "、" not in joined else []
     if len(parts) == 2 and all(len(x) >= 2 for x in parts) and not re.search("[和及与]", mine) \
@@ -1292,6 +1294,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
             continue  # "建立政府目标管理制度" ≠ "建立食品安全信息追溯管理制度": another system
         if not _kind_named(target, o.span):
             continue  # "开展社会化管理城市试点" ≠ "…退休人员全部实行社会化管理": no pilot named
+        if promise is None and not _head_named(target, o.span):
+            continue  # "轨道交通产业园" (no stage) ≠ "建成轨道交通300公里": no park named
         if _other_of_kind(target.indicator, o.span, place):
             continue  # "二七长江大桥" ≠ "天兴洲公铁两用长江大桥": one head, another name before it
         o_name = deliverable_name(o.span, place)
@@ -1352,6 +1356,14 @@ def _reform_named(target: Target, text: str) -> bool:
     if head is None or len(thing) <= len(head) + 1:
         return True
     return docfreq.distinctive_share(thing[: -len(head)], text) >= _matching("reform_name_share")
+
+
+def _head_named(target: Target, text: str) -> bool:
+    """The concrete head of the thing promised (产业园, 中学, 医院 …) is in the text, by its
+    last character at least (园 in "…园区")."""
+    thing = _WHEN_TAIL.sub("", _strip_work(target.indicator or ""))
+    head = next((h for h in concrete_heads() if thing.endswith(h)), None)
+    return head is None or head[-1] in text
 
 
 def _kind_named(target: Target, text: str) -> bool:
