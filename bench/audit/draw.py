@@ -22,7 +22,9 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         # the second audit (seed 20261204), and places read while fixing what it found
         "shenyangshi", "anhui", "liuzhoushi", "chuxiongyizuzizhizhou", "haibeizangzuzizhizhou",
         "guangxi", "dingxishi", "sipingshi", "hunan", "su1zhou1shi4", "dalianshi", "shanghai",
-        "ziboshi", "huaianshi", "hangzhoushi", "xinjiang", "nanningshi", "xianshi"}
+        "ziboshi", "huaianshi", "hangzhoushi", "xinjiang", "nanningshi", "xianshi",
+        # the third audit (seed 20261205)
+        "beijing", "shandong", "benxishi", "quanzhoushi", "shuangyashanshi", "zhejiang", "hainan"}
 
 
 def pairs() -> list[tuple[str, int]]:
