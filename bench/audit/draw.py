@@ -24,7 +24,10 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         "guangxi", "dingxishi", "sipingshi", "hunan", "su1zhou1shi4", "dalianshi", "shanghai",
         "ziboshi", "huaianshi", "hangzhoushi", "xinjiang", "nanningshi", "xianshi",
         # the third audit (seed 20261205)
-        "beijing", "shandong", "benxishi", "quanzhoushi", "shuangyashanshi", "zhejiang", "hainan"}
+        "beijing", "shandong", "benxishi", "quanzhoushi", "shuangyashanshi", "zhejiang", "hainan",
+        # other years of them read while checking changed claims on random pairs
+        "dongguanshi", "shenzhenshi", "jilinshi", "changchunshi", "changshashi", "wuhanshi",
+        "guizhou", "meishanshi", "maomingshi", "zhengzhoushi", "yangjiangshi", "qinghai", "neimenggu"}
 
 
 def pairs() -> list[tuple[str, int]]:
