@@ -314,6 +314,20 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("benxishi-2022→2023", "成功创建桓仁山参国家现代农业产业园。", "桓仁山参国家现代农业产业园顺利通过中期验收。", "unclear"),
     # a thing promised with no stage: the report must name its kind (a park, not rail lines)
     ("beijing-2012→2013", "加快建设轨道交通产业园。", "建成轨道交通300公里。", "unclear"),
+    # the main structure built is not the building built
+    ("pingliangshi-2022→2023", "建成市中医医院。", "市中医医院主体建成。", "missed"),
+    # services are not industry; market entities are more than firms
+    ("shijiazhuangshi-2024→2025", "服务业增加值增长7%。", "规上工业增加值增长9.1%。", "unclear"),
+    ("yingkoushi-2022→2023", "新增物流企业500家。", "新增物流市场主体超600户。", "unclear"),
+    # "preliminarily finished" is not finished
+    ("yingkoushi-2022→2023", "编制完成市国土空间总体规划。", "市国土空间总体规划初步编制完成。", "unclear"),
+    # a count is never shown short by a stage word, nor by a stage given with its own count
+    ("shijiazhuangshi-2024→2025", "年内完成260家企业数字化改造。", "强力推进中小企业数字化转型试点建设。", "unclear"),
+    ("xiangxitujiazumiaozuzizhizhou-2021→2022", "完成12座病险水库除险加固。",
+     "67座大中小病险水库（水闸）除险加固等一大批防洪、供水、灌溉、生态工程竣工投用。", "unclear"),
+    # one phase done is not the whole done; one phase in use is in use
+    ("zaozhuangshi-2020→2021", "完成中材锂膜国家工业强基工程项目建设。", "尚品家居、中材锂膜二期、交大智邦等39个项目建成投产。",
+     "unclear"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
 ])

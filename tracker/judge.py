@@ -635,8 +635,9 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
             # "23万平方米的建材城完工": the number is the size of a project whose stage was
             # promised; with no figure for it, the project's stage may still be reported.
             d = _judge_deliverable(target, outcomes, prepared.place, prepared)
-            if d.reason_code != "not_reported" and not (_a_count(target) and _running_total(d.outcome)):
-                return d
+            if d.reason_code != "not_reported" and not (_a_count(target) and (
+                    _running_total(d.outcome) or d.verdict == "missed" or _counts_of_its_own(target, d.outcome))):
+                return d  # a count is never shown short by a stage word ("推进…试点建设")
         return v
     if target.kind == "quantitative" and target.value is not None:
         # "万家惠农贸批发市场投入运营": a name read as 1万家; judge it as the project it is.
@@ -652,6 +653,12 @@ _COUNTERS = frozenset("个所条座家户套栋台项辆件处间批")
 def _a_count(target: Target) -> bool:
     """The number counts things ("建成芙蓉学校37所"), not the size of one project."""
     return bool(target.unit) and target.unit[-1] in _COUNTERS
+
+
+def _counts_of_its_own(target: Target, o: Outcome | None) -> bool:
+    """The stage reported gives a count in the target's unit ("67座…病险水库…除险加固…竣工投用"):
+    that count, not the stage, would be the evidence, and it was not the year's."""
+    return o is not None and bool(re.search(rf"\d[\d.]*[万千]?{re.escape(target.unit or '')}", o.span))
 
 
 def _running_total(o: Outcome | None) -> bool:
@@ -1294,6 +1301,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
             continue  # "建立政府目标管理制度" ≠ "建立食品安全信息追溯管理制度": another system
         if not _kind_named(target, o.span):
             continue  # "开展社会化管理城市试点" ≠ "…退休人员全部实行社会化管理": no pilot named
+        if promise is not None and promise.rank == 4 and _phase_only(target.span, o.span):
+            continue  # "完成中材锂膜…项目建设" ≠ "中材锂膜二期…建成投产": one phase done (in use is in use)
         if promise is None and not _head_named(target, o.span):
             continue  # "轨道交通产业园" (no stage) ≠ "建成轨道交通300公里": no park named
         if _other_of_kind(target.indicator, o.span, place):
@@ -1356,6 +1365,18 @@ def _reform_named(target: Target, text: str) -> bool:
     if head is None or len(thing) <= len(head) + 1:
         return True
     return docfreq.distinctive_share(thing[: -len(head)], text) >= _matching("reform_name_share")
+
+
+_PHASE = re.compile(r"^.{0,2}?[一二三四五六七八九十\d]+期")
+
+
+def _phase_only(span: str, text: str) -> bool:
+    """The report names one phase (二期) of the thing promised whole: right after the
+    longest run of the promise's words that it shares."""
+    if re.search(r"[一二三四五六七八九十\d]+期", span):
+        return False
+    run = _common_run(span, text)
+    return len(run) >= 3 and bool(_PHASE.match(text[text.find(run) + len(run):]))
 
 
 def _head_named(target: Target, text: str) -> bool:
@@ -1657,7 +1678,7 @@ def _judge_task(target: Target, outcomes: list[Outcome]) -> Verdict:
 def _part_only(target: Target, o: Outcome) -> bool:
     """The figure names a part (加工贸易, 民间投资) the target does not: it is not the whole."""
     mine = target.span + target.indicator
-    theirs = o.indicator + _before_figure(o)
+    theirs = o.indicator + _own_clauses(o)
     for group in words()["parts"]:
         if group.get("of", "") in o.indicator and any(w in theirs for w in group["words"]) \
                 and not any(w in mine for w in group["words"]):
@@ -1669,6 +1690,18 @@ def _whole_for_part(target: Target, o: Outcome) -> bool:
     """The target names a part (words.own_parts: 县域) the figure's clause does not."""
     theirs = _before_figure(o)
     return any(w in target.span and w not in theirs for w in words()["own_parts"])
+
+
+def _own_clauses(o: Outcome) -> str:
+    """The figure's clause, and the clauses before it back to the one naming its indicator
+    ("与“一带一路”沿线…实现进出口额51.7亿元，增长35.2%"); not the sentence's other clauses."""
+    pieces = re.split(r"[，,]", _before_figure(o))
+    text, key = pieces[-1], clean(o.indicator)[:2]
+    for piece in reversed(pieces[:-1]):
+        if not key or key in text:
+            break
+        text = piece + "，" + text
+    return text
 
 
 def _before_figure(o: Outcome) -> str:

@@ -132,11 +132,14 @@ def extract_outcomes(report: Report) -> list[Outcome]:
         if part.kind not in REVIEW_KINDS:
             continue
         year = part.year or report.review_year or report.plan_year - 1
-        over_period = part.kind == "five_year_review"
+        period_part = part.kind == "five_year_review"
+        over_period = period_part
         for para in part.paragraphs:
             # A review that turns to the whole term ("过去五年", "五年来") reports totals
-            # over the period from there on, not the year's figures.
-            over_period = _over_period(para.text, year, over_period)
+            # over the period from there on, not the year's figures. In a review of the
+            # term, a paragraph speaks of one year only by its own words ("2007年…"): the
+            # next one is the term's again ("——城乡居民生活显著改善。…五年城镇新增就业108万人").
+            over_period = _over_period(para.text, year, True if period_part else over_period)
             found = paragraph_outcomes(para, year)
             if over_period:
                 for o in found:
