@@ -27,7 +27,10 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         "beijing", "shandong", "benxishi", "quanzhoushi", "shuangyashanshi", "zhejiang", "hainan",
         # other years of them read while checking changed claims on random pairs
         "dongguanshi", "shenzhenshi", "jilinshi", "changchunshi", "changshashi", "wuhanshi",
-        "guizhou", "meishanshi", "maomingshi", "zhengzhoushi", "yangjiangshi", "qinghai", "neimenggu"}
+        "guizhou", "meishanshi", "maomingshi", "zhengzhoushi", "yangjiangshi", "qinghai", "neimenggu",
+        # the fourth audit (seed 20261206)
+        "pingliangshi", "yingkoushi", "chongqing", "xiangxitujiazumiaozuzizhizhou", "hebei",
+        "shijiazhuangshi", "zaozhuangshi", "heilongjiang"}
 
 
 def pairs() -> list[tuple[str, int]]:
