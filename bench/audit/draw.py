@@ -30,7 +30,10 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         "guizhou", "meishanshi", "maomingshi", "zhengzhoushi", "yangjiangshi", "qinghai", "neimenggu",
         # the fourth audit (seed 20261206)
         "pingliangshi", "yingkoushi", "chongqing", "xiangxitujiazumiaozuzizhizhou", "hebei",
-        "shijiazhuangshi", "zaozhuangshi", "heilongjiang"}
+        "shijiazhuangshi", "zaozhuangshi", "heilongjiang",
+        # other years of them read while checking changed claims
+        "gansu", "yunnan", "fu2zhou1shi4", "huaihuashi", "hefeishi", "jixishi", "songyuanshi", "wuxishi",
+        "ezhoushi", "heyuanshi", "cangzhoushi", "anqingshi", "chaozhoushi", "nantongshi", "huizhoushi"}
 
 
 def pairs() -> list[tuple[str, int]]:
