@@ -328,6 +328,18 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     # one phase done is not the whole done; one phase in use is in use
     ("zaozhuangshi-2020→2021", "完成中材锂膜国家工业强基工程项目建设。", "尚品家居、中材锂膜二期、交大智邦等39个项目建成投产。",
      "unclear"),
+    # in step with the region: its growth is not in this report
+    ("kelamayishi-2020→2021", "城乡居民人均可支配收入与自治区保持同步增长。", "城镇居民人均可支配收入增长2.9%，地区生产总值增长2.3%。",
+     "unclear"),
+    # air is not water; construction and information industries are not industry
+    ("guangyuanshi-2023→2024", "空气质量优良天数比率达到96%。", "国考断面水质优良率100%。", "unclear"),
+    ("kelamayishi-2020→2021", "工业增加值增长6%左右。", "全年信息产业实现增加值6.5亿元，增长7.2%。", "unclear"),
+    # a count in a sentence of works under way is not a count of things made
+    ("zhuhaishi-2013→2014", "新建10所镇中心幼儿园。", "新建10所镇中心幼儿园全面推进。", "unclear"),
+    # a level promised, no level in the figure: no shortfall
+    ("guangzhoushi-2017→2018", "创建89条区级美丽乡村。", "推进北部山区30个特色小镇、74条美丽乡村建设。", "unclear"),
+    # a phase promised, the whole reported under way: no shortfall of the phase
+    ("zhuhaishi-2013→2014", "加快建成十字门中央商务区一期。", "十字门中央商务区建设进展顺利。", "unclear"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
 ])

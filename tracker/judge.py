@@ -780,6 +780,12 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return Verdict("unclear", "ambiguous", "the figure counts only part of what was promised",
                        f"“{best.span}” does not count {'、'.join(parts)} of “{target.span}”.",
                        outcome=best, provisional=best.provisional)
+    if d.verdict == "missed" and _level_unnamed(target, best):
+        # "创建74条市级、89条区级美丽乡村" → "74条美丽乡村": a figure naming no level shows no
+        # shortfall of one level
+        return Verdict("unclear", "ambiguous", "the figure names no level, the target one",
+                       f"“{best.span}” does not say it counts the {_level_unnamed(target, best)} ones of "
+                       f"“{target.span}”.", outcome=best, provisional=best.provisional)
     if d.verdict == "missed" and top < float(policy()["matching"]["missed_min_score"]):
         # A wrong "missed" is the worst error: a loose name match is not enough for it.
         return Verdict("unclear", "ambiguous", "the closest figure may be about something else",
@@ -1002,7 +1008,7 @@ def _candidates(target: Target, outcomes: list[Outcome],
     scope = grammar.scope_of(target.indicator)
     scored = [(s, o) for s, o in scored if s >= floor and grammar.scope_of(o.indicator) == scope
               and _thresholds_in(target.indicator, o.span) and not _part_only(target, o)
-              and not _whole_for_part(target, o)
+              and not _whole_for_part(target, o) and not _count_under_way(target, o)
               and not conflict(target.span, o.span, "measure_conflict")]  # 实际 vs 名义增长
     scored.sort(key=lambda p: (-p[0], p[1].line))
     return scored
@@ -1367,6 +1373,7 @@ def _reform_named(target: Target, text: str) -> bool:
     return docfreq.distinctive_share(thing[: -len(head)], text) >= _matching("reform_name_share")
 
 
+_PHASE_IN = re.compile(r"[一二三四五六七八九十\d]+期")
 _PHASE = re.compile(r"^.{0,2}?[一二三四五六七八九十\d]+期")
 
 
@@ -1492,6 +1499,9 @@ def _stage_verdict(target: Target, promise: Promise | None, o: Outcome, coverage
         if rank == 2 and _is_task(target):
             # "完成农产品现代流通综合试点" → "推进…试点": a review's verb for a task, no stage
             return _unclear_stage(target, o, f"“{o.stage}” says the task went on, not that it stopped short")
+        if _PHASE_IN.search(target.span) and not _PHASE_IN.search(o.span):
+            # "建成十字门中央商务区一期" → "十字门中央商务区建设进展顺利": the whole, not phase one
+            return _unclear_stage(target, o, "the report speaks of the whole project, the promise of one phase")
         # A wrong "missed" is the worst error: the outcome must name the project nearly whole.
         if coverage < float(policy()["matching"]["missed_name_coverage"]):
             return _unclear_stage(target, o, "the outcome may be about another part of the project")
@@ -1684,6 +1694,24 @@ def _part_only(target: Target, o: Outcome) -> bool:
                 and not any(w in mine for w in group["words"]):
             return True
     return False
+
+
+_LEVEL = re.compile(r"(?:国家|省|市|区|县|州|盟|旗)级")
+
+
+def _level_unnamed(target: Target, o: Outcome) -> str:
+    """The level the target names ("89条区级美丽乡村": 区级) when the figure's clause names none."""
+    mine = _LEVEL.findall(target.span)
+    return mine[0] if mine and not _LEVEL.search(_own_clauses(o) + o.span) else ""
+
+
+def _count_under_way(target: Target, o: Outcome) -> bool:
+    """A count in a sentence of works under way ("新建10所镇中心幼儿园全面推进"): so many are
+    being built, not built; no evidence for a count of things made."""
+    if not _a_count(target) or o.value is None:
+        return False
+    after = re.split(r"\d[\d.]*[万千]?[^\d]", o.span, maxsplit=1)[-1]
+    return any(x in after for x in words()["stages"]["2"] if x not in words()["works_under_way"] + ["完成投资"])
 
 
 def _whole_for_part(target: Target, o: Outcome) -> bool:
