@@ -33,7 +33,9 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         "shijiazhuangshi", "zaozhuangshi", "heilongjiang",
         # other years of them read while checking changed claims
         "gansu", "yunnan", "fu2zhou1shi4", "huaihuashi", "hefeishi", "jixishi", "songyuanshi", "wuxishi",
-        "ezhoushi", "heyuanshi", "cangzhoushi", "anqingshi", "chaozhoushi", "nantongshi", "huizhoushi"}
+        "ezhoushi", "heyuanshi", "cangzhoushi", "anqingshi", "chaozhoushi", "nantongshi", "huizhoushi",
+        # the fifth audit (seed 20261207)
+        "guangzhoushi", "fushunshi", "zhuhaishi", "guangyuanshi", "yantaishi", "lanzhoushi", "kelamayishi"}
 
 
 def pairs() -> list[tuple[str, int]]:
