@@ -94,6 +94,8 @@ STYLES = [
      ["preamble", "five_year_review", "review", "five_year", "plan"]),
     # "一、第四届市人民政府工作回顾": a term under review (届 with the level between)
     ("lincangshi-2022-gwr.txt", "临沧市", 2022, 2021, ["preamble", "five_year_review", "five_year", "plan", "other"]),
+    # "二、“十四五”时期": a heading naming the coming period and nothing else holds its goals
+    ("changdeshi-2021-gwr.txt", "常德市", 2021, 2020, ["preamble", "review", "five_year", "plan"]),
     # "二、新一届市人民政府的奋斗目标和重点任务": the coming term's goals
     ("zunyishi-2022-gwr.txt", "遵义市", 2022, 2021, ["preamble", "review", "five_year", "plan"]),
 ]

@@ -112,6 +112,8 @@ APPENDIX_TITLE_PARAGRAPHS = 2
 # one kind, each is a part of its own.
 SUB_HEADING_RE = re.compile(rf"^[（(][{CN_NUM}]{{1,2}}[）)]\s*(?P<title>[^。；，！？：]{{2,30}})$")
 SUB_PERIOD_WORDS = re.compile(r"五年|(?:19|20)\d{2}\s*年|今年|过去的?一年|新的一年|届")
+# A heading naming a plan period and nothing else: "“十四五”时期".
+PERIOD_ONLY_RE = re.compile(rf"^[“\"]?[{CN_NUM}]{{1,2}}五[”\"]?(?:时期|期间)?$")
 # A heading about one year of a plan period: "开局之年", "收官之年".
 YEAR_OF_PERIOD_RE = re.compile(r"之年")
 # A heading that names this year's work beside the plan period's goals.
@@ -544,6 +546,10 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
         # "1996年工作回顾和1997年工作基本要求" reviews the first year it names
         first = min((y for y in years_in(SINCE_YEAR_RE.sub("", title)) if year and y <= year), default=year)
         return [Part("review", heading, first, section.paragraphs)]
+    if periods and plan_year and PERIOD_ONLY_RE.match(title) \
+            and (end := period_end_year(periods[-1])) is not None and end > plan_year:
+        # "二、“十四五”时期" (of a 2021 report): the coming period, named and nothing else
+        return _goal_parts(heading, end, section.paragraphs)
     opened = _review_opening(section.paragraphs, plan_year)
     if opened and not PLAN_HEADING_WORDS.search(title):
         # "一、全面落实…决议“十二五”发展开局良好" opening "2011年是…的一年": last year's account
