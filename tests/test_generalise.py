@@ -43,6 +43,9 @@ def test_respectively_after_two_named_levels() -> None:
 # ------------------------------------------------------------- targets of a sentence
 
 @pytest.mark.parametrize(("source", "text", "expected"), [
+    # names listed before as many numbers, without 分别, are paired in order
+    ("wuzhongshi-2020", "酿酒葡萄、黄花菜、瓜菜种植面积稳定在23万亩、16万亩、36万亩。",
+     [("酿酒葡萄", 23.0), ("黄花菜", 16.0), ("瓜菜种植面积", 36.0)]),
     # a short head shares the head of the next full name, not of the last
     ("shuangyashanshi-2023", "生猪、肉牛出栏量、大鹅饲养量分别增长15%、20%和40%。",
      [("生猪出栏量", 15.0), ("肉牛出栏量", 20.0), ("大鹅饲养量", 40.0)]),
@@ -340,6 +343,9 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = ""):
     ("guangzhoushi-2017→2018", "创建89条区级美丽乡村。", "推进北部山区30个特色小镇、74条美丽乡村建设。", "unclear"),
     # a phase promised, the whole reported under way: no shortfall of the phase
     ("zhuhaishi-2013→2014", "加快建成十字门中央商务区一期。", "十字门中央商务区建设进展顺利。", "unclear"),
+    # one name of a list is judged by its own figure only
+    ("wuzhongshi-2020→2021", "酿酒葡萄、黄花菜、瓜菜种植面积稳定在23万亩、16万亩、36万亩。",
+     "瓜菜、酿酒葡萄、枸杞、道地中药材面积分别为53.7万亩、24.6万亩、10.8万亩、24万亩。", "met"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
 ])
@@ -358,6 +364,14 @@ def test_respectively_each_figure_for_its_own_name() -> None:
                if t.value == 11.0][0]
     r = review("城镇居民人均可支配收入22929元，农村居民人均纯收入8343元，分别增长9.6%和12.6%。", 2014)
     assert judge(farmers, r, extract_outcomes(r)).verdict == "met"
+
+
+def test_a_listed_name_is_not_checked_by_another_names_figure() -> None:
+    # wuzhongshi-2020→2021: 黄花菜 is not reported; the 酿酒葡萄 figure says nothing of it
+    plan = "酿酒葡萄、黄花菜、瓜菜种植面积稳定在23万亩、16万亩、36万亩。"
+    t = [t for t in targets_from_text(plan, year=2020) if t.indicator == "黄花菜"][0]
+    r = review("瓜菜、酿酒葡萄、枸杞、道地中药材面积分别为53.7万亩、24.6万亩、10.8万亩、24万亩。", 2020)
+    assert judge(t, r, extract_outcomes(r)).verdict == "unclear"
 
 
 def test_a_noun_made_with_a_leader_word_keeps_it() -> None:

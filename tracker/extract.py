@@ -573,7 +573,11 @@ class _Clause:
         """'粮食播种面积和产量分别稳定在100万亩、35万吨以上': names in order of the numbers."""
         k = self.text.find("分别")
         qitems = [i for i, (_, _, qs) in enumerate(items) if qs]
-        if k < 0 or len(qitems) < 2:
+        if len(qitems) < 2:
+            return {}
+        if k < 0:
+            k = self._listed_in_order(items, qitems)  # "A、B、C种植面积稳定在23万亩、16万亩、36万亩"
+        if k < 0:
             return {}
         # "城乡居民收入分别增长8%和9%"; "失业、工伤和生育保险": short items share the last's tail
         names = grammar.split_list(self.text[self.core_start:k])
@@ -586,6 +590,22 @@ class _Clause:
                 name = head[: max(len(head) - len(name), 0)][:2] + name
             out[i] = name
         return out
+
+    def _listed_in_order(self, items, qitems) -> int:
+        """Where the names end when a list of names is followed by as many bare numbers, in
+        order, without 分别 ("酿酒葡萄、黄花菜、瓜菜种植面积稳定在23万亩、16万亩、36万亩"); -1 if not."""
+        text = self.text
+        first_q = items[qitems[0]][2][0]
+        names = text[self.core_start:first_q.start]
+        if "、" not in names or qitems != list(range(qitems[0], qitems[0] + len(qitems))):
+            return -1
+        for i in qitems[1:]:  # every later item is its number alone
+            a, b, qs = items[i]
+            rest = text[a:qs[0].start] + text[qs[-1].end:b]
+            if len(qs) != 1 or re.search(r"[\u4e00-\u9fff]", rest):
+                return -1
+        end = self.core_start + len(_MEASURE_VERBS.sub("", names))
+        return end if len(grammar.split_list(text[self.core_start:end])) == len(qitems) else -1
 
     # -- quantitative
     def _quantitative(self, a: int, b: int, qs: list[Quantity], shared, name) -> list[Target]:

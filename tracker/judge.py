@@ -247,8 +247,12 @@ class _TargetNames:
             span_words = ""  # "创建15个省教育强镇": the verb names nothing, the thing counted does
         # The target's own words decide look-alikes: the lexicon may file 登记失业率 under 调查失业率.
         own = span_words if clean(span_words) else t_words
-        if "分别" in span_words and clean(target.indicator or ""):
-            own = target.indicator  # "城镇…和农民人均纯收入分别增长10%和11%": this one's own name
+        listed = ("分别" in span_words or "、" in span_words) and clean(target.indicator or "") \
+            and target.indicator != span_words and _list_member(target.indicator, span_words)
+        if listed:
+            # "城镇…和农民人均纯收入分别增长10%和11%", "酿酒葡萄、黄花菜…稳定在23万亩、16万亩":
+            # one name of a list, judged by its own name only
+            own, span_words = target.indicator, target.indicator
         names = tuple(t for t in (t_words, span_words, _after_number(target.span)) if t)
         return _TargetNames(t_words, own, span_words, target.indicator_key or indicator_key(t_words), names,
                             target.unit, counted_noun(target.span), _context(target),
@@ -400,6 +404,11 @@ def _same_thing(target_words: str, o: Outcome) -> bool:
 
 
 _MONEY_OF_PROJECTS = re.compile(r"(?:投资|投入)额?$")  # "全年重点项目完成投资"
+def _list_member(name: str, span_words: str) -> bool:
+    """The name is one of the names listed in the span's words (by its first two characters)."""
+    return any(clean(p)[:2] == clean(name)[:2] for p in re.split(r"[、和与及]", span_words) if clean(p))
+
+
 _COUNTER_LEAD = re.compile(r"^[个项座条家所批]")
 _PROJECTS = re.compile(r"([^，。；、：\d]{2,14}?(?:项目|工程))(?:[（(][^）)]*[）)])?")
 
