@@ -364,12 +364,19 @@ def _projects_for_things(a: str, b: str) -> bool:
 _PROJECT_WORDS = ("项目",)
 
 
+@lru_cache(maxsize=1)
+def _work_tails() -> tuple[str, ...]:
+    """Work words and level verbs that may follow a counted thing, longest first."""
+    tails = [x for x in _work_words() if x not in _PROJECT_WORDS] + words()["level_verbs"] + ["力争", "确保"]
+    return tuple(sorted(set(tails), key=len, reverse=True))
+
+
 def _without_work(phrase: str) -> str:
     """The phrase without the work or the level verb named after its thing ("亿元以上项目
     开复工" → 亿元以上项目, "亿元以上重大项目力争达到" → 亿元以上重大项目)."""
-    tails = [x for x in _work_words() if x not in _PROJECT_WORDS] + words()["level_verbs"] + ["力争", "确保"]
+    tails = _work_tails()
     for _ in range(3):
-        w = next((x for x in sorted(tails, key=len, reverse=True) if phrase.endswith(x)), "")
+        w = next((x for x in tails if phrase.endswith(x)), "")
         if not w:
             break
         phrase = phrase[: -len(w)]
