@@ -1065,7 +1065,7 @@ def _leader(text: str) -> tuple[int, str]:
 
 
 _OPEN, _CLOSE = "“《（(「", "”》）)」"
-_NOUN_AFTER_LEADER = frozenset("业")  # 服务业, 重点业 …: the leader word is part of a noun
+_NOUN_AFTER_LEADER = frozenset("业")  # 服务业: the leader word is part of a noun
 
 
 _BRACKETED = re.compile(r"[（(][^（()）]*(?:[）)]|$)")
@@ -1074,6 +1074,16 @@ _BRACKETED = re.compile(r"[（(][^（()）]*(?:[）)]|$)")
 def concrete_heads() -> tuple[str, ...]:
     """Heads that name a concrete thing (targets.toml): 大桥, 学校, 医院 …"""
     return _words().concrete
+
+
+def reform_heads() -> tuple[str, ...]:
+    """Heads of a reform or a system carried out (targets.toml): 改革, 制度."""
+    return _words().reform_heads
+
+
+def trailing_when() -> re.Pattern[str]:
+    """Time and soon words at the end of a thing's name ("…年内", "…早日"), as one pattern."""
+    return _words().trailing_when
 
 
 def _all_ordinal_events(obj: str, pieces: list[tuple[int, int]]) -> bool:

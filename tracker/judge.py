@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from tracker import docfreq, grammar, rules
-from tracker.extract import concrete_heads
+from tracker import docfreq, grammar
+from tracker.extract import concrete_heads, reform_heads, trailing_when
 from tracker.model import Outcome, Report, Target, Verdict
 from tracker.outcomes import indicator_key, indicator_words, stage_of, to_base, words
 
@@ -410,12 +410,12 @@ def _same_thing(target_words: str, o: Outcome) -> bool:
     return docfreq.distinctive_share(target_words, f"{o.indicator} {o.span}") >= share
 
 
-_MONEY_OF_PROJECTS = re.compile(r"(?:投资|投入)额?$")  # "全年重点项目完成投资"
 def _list_member(name: str, span_words: str) -> bool:
     """The name is one of the names listed in the span's words (by its first two characters)."""
     return any(clean(p)[:2] == clean(name)[:2] for p in re.split(r"[、和与及]", span_words) if clean(p))
 
 
+_MONEY_OF_PROJECTS = re.compile(r"(?:投资|投入)额?$")  # "全年重点项目完成投资"
 _COUNTER_LEAD = re.compile(r"^[个项座条家所批]")
 _PROJECTS = re.compile(r"([^，。；、：\d]{2,14}?(?:项目|工程))(?:[（(][^）)]*[）)])?")
 
@@ -796,12 +796,12 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return Verdict("unclear", "ambiguous", "the figure counts only part of what was promised",
                        f"“{best.span}” does not count {'、'.join(parts)} of “{target.span}”.",
                        outcome=best, provisional=best.provisional)
-    if d.verdict == "missed" and _level_unnamed(target, best):
+    if d.verdict == "missed" and (level := _level_unnamed(target, best)):
         # "创建74条市级、89条区级美丽乡村" → "74条美丽乡村": a figure naming no level shows no
         # shortfall of one level
         return Verdict("unclear", "ambiguous", "the figure names no level, the target one",
-                       f"“{best.span}” does not say it counts the {_level_unnamed(target, best)} ones of "
-                       f"“{target.span}”.", outcome=best, provisional=best.provisional)
+                       f"“{best.span}” does not say it counts the {level} ones of “{target.span}”.",
+                       outcome=best, provisional=best.provisional)
     if d.verdict == "missed" and top < float(policy()["matching"]["missed_min_score"]):
         # A wrong "missed" is the worst error: a loose name match is not enough for it.
         return Verdict("unclear", "ambiguous", "the closest figure may be about something else",
@@ -1383,7 +1383,7 @@ def _reform_named(target: Target, text: str) -> bool:
     """A reform or a system promised (targets.toml object.reform_heads) is named in the text
     by most of the telling words before its head."""
     thing = _strip_work(target.indicator or target.span)
-    head = next((h for h in rules.target_words()["object"]["reform_heads"] if thing.endswith(h)), None)
+    head = next((h for h in reform_heads() if thing.endswith(h)), None)
     if head is None or len(thing) <= len(head) + 1:
         return True
     return docfreq.distinctive_share(thing[: -len(head)], text) >= _matching("reform_name_share")
@@ -1396,7 +1396,7 @@ _PHASE = re.compile(r"^.{0,2}?[一二三四五六七八九十\d]+期")
 def _phase_only(span: str, text: str) -> bool:
     """The report names one phase (二期) of the thing promised whole: right after the
     longest run of the promise's words that it shares."""
-    if re.search(r"[一二三四五六七八九十\d]+期", span):
+    if _PHASE_IN.search(span):
         return False
     run = _common_run(span, text)
     return len(run) >= 3 and bool(_PHASE.match(text[text.find(run) + len(run):]))
@@ -1405,7 +1405,7 @@ def _phase_only(span: str, text: str) -> bool:
 def _head_named(target: Target, text: str) -> bool:
     """The concrete head of the thing promised (产业园, 中学, 医院 …) is in the text, by its
     last character at least (园 in "…园区")."""
-    thing = _WHEN_TAIL.sub("", _strip_work(target.indicator or ""))
+    thing = trailing_when().sub("", _strip_work(target.indicator or ""))
     head = next((h for h in concrete_heads() if thing.endswith(h)), None)
     return head is None or head[-1] in text
 
@@ -1727,7 +1727,15 @@ def _count_under_way(target: Target, o: Outcome) -> bool:
     if not _a_count(target) or o.value is None:
         return False
     after = re.split(r"\d[\d.]*[万千]?[^\d]", o.span, maxsplit=1)[-1]
-    return any(x in after for x in words()["stages"]["2"] if x not in words()["works_under_way"] + ["完成投资"])
+    return any(x in after for x in _progress_of_counts())
+
+
+@lru_cache(maxsize=1)
+def _progress_of_counts() -> tuple[str, ...]:
+    """Progress words (rank 2) that say things are being made: not those of works done
+    (建设, 施工) nor money spent (完成投资)."""
+    w = words()
+    return tuple(x for x in w["stages"]["2"] if x not in w["works_under_way"] + ["完成投资"])
 
 
 def _whole_for_part(target: Target, o: Outcome) -> bool:
@@ -1773,17 +1781,13 @@ def _thresholds_in(name: str, text: str) -> bool:
         and all(b in text for b in _BAR_ABOVE.findall(name))
 
 
-_WHEN_WORDS = rules.target_words()["object"]["when"] + rules.target_words()["object"]["soon"]
-_WHEN_TAIL = re.compile("(?:" + "|".join(map(re.escape, sorted(_WHEN_WORDS, key=len, reverse=True))) + ")+$")
-
-
 def _other_of_kind(name: str, text: str, place: tuple[str, ...] = ()) -> bool:
     """The text names a thing with the target's concrete head but another name before it:
     "二七长江大桥" → "天兴洲公铁两用长江大桥建成通车". The target's own name (二七) shares no
     pair of characters with the text, and other words stand before the head there."""
     name = re.split(r"等", name or "")[0]  # "山口岩水利枢纽等重点项目": the named one
     stage = next((x for x, _ in _all_stage_words() if name.endswith(x)), "")
-    name = _WHEN_TAIL.sub("", name[: len(name) - len(stage)])  # "康平路公铁立交桥早日通车": the thing
+    name = trailing_when().sub("", name[: len(name) - len(stage)])  # "康平路公铁立交桥早日通车": the thing
     if len(name) < 4 or re.search(r"\d", name):
         return False
     head = next((name[k:] for k in range(len(name) - 1) if name[k:] in text), "")

@@ -139,7 +139,7 @@ def extract_outcomes(report: Report) -> list[Outcome]:
             # over the period from there on, not the year's figures. In a review of the
             # term, a paragraph speaks of one year only by its own words ("2007年…"): the
             # next one is the term's again ("——城乡居民生活显著改善。…五年城镇新增就业108万人").
-            over_period = _over_period(para.text, year, True if period_part else over_period)
+            over_period = _over_period(para.text, year, period_part or over_period)
             found = paragraph_outcomes(para, year)
             if over_period:
                 for o in found:
