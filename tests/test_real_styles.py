@@ -98,6 +98,16 @@ STYLES = [
     ("changdeshi-2021-gwr.txt", "常德市", 2021, 2020, ["preamble", "review", "five_year", "plan"]),
     # "二、新一届市人民政府的奋斗目标和重点任务": the coming term's goals
     ("zunyishi-2022-gwr.txt", "遵义市", 2022, 2021, ["preamble", "review", "five_year", "plan"]),
+    # a new term: "二、今后五年的发展目标", then thematic sections ("三、加快社会主义新农村
+    # 建设" …) that set out the period's programme; the year's work opens in a paragraph of
+    # the last one ("各位代表，今年是新一届政府的开局之年…建议今年…主要预期目标为")
+    ("ningboshi-2007-gwr.txt", "宁波市", 2007, 2006, ["preamble", "five_year_review", "five_year", "plan"]),
+    ("hebei-2006-gwr.txt", "河北省", 2006, 2005, ["preamble", "five_year_review", "five_year", "plan"]),
+    # … or under a dated heading after them ("十、2003年的主要预期目标和工作重点")
+    ("ningxia-2003-gwr.txt", "宁夏回族自治区", 2003, 2002, ["preamble", "five_year_review", "five_year", "plan"]),
+    # thematic sections after the period's goals, the year's work under "三、全力以赴做好
+    # “十四五”开局工作" opening "今年是…": that section is the plan, whole
+    ("zhejiang-2021-gwr.txt", "浙江省", 2021, 2020, ["preamble", "review", "other", "five_year", "plan"]),
 ]
 
 
@@ -115,6 +125,22 @@ def test_report_style(name: str, place: str, plan_year: int, review_year: int, k
     r = read_report(LARGE_CORPUS / name)
     assert (r.jurisdiction, r.plan_year, r.review_year) == (place, plan_year, review_year)
     assert _kinds(r) == kinds
+
+
+@needs_corpus
+def test_programme_under_thematic_headings_is_not_the_year() -> None:
+    """Ningbo 2007: the five-year programme's goals are due in 2011; the year's targets are
+    those after "建议今年…主要预期目标为"."""
+    from tracker.extract import extract_targets
+
+    r = read_report(LARGE_CORPUS / "ningboshi-2007-gwr.txt")
+    plan = [p for p in r.parts if p.kind == "plan"]
+    assert plan[0].paragraphs[0].text.startswith("各位代表，今年是新一届政府的开局之年")
+    targets = extract_targets(r)
+    rate = next(t for t in targets if "高等教育毛入学率达到50%" in t.span)
+    assert (rate.horizon, rate.target_year) == ("five_year", 2011)
+    gdp = next(t for t in targets if t.span.startswith("地区生产总值增长12%"))
+    assert (gdp.horizon, gdp.target_year) == ("annual", 2007)
 
 
 @needs_corpus

@@ -116,6 +116,8 @@ SUB_PERIOD_WORDS = re.compile(r"五年|(?:19|20)\d{2}\s*年|今年|过去的?一
 PERIOD_ONLY_RE = re.compile(rf"^[“\"]?[{CN_NUM}]{{1,2}}五[”\"]?(?:时期|期间)?$")
 # A heading about one year of a plan period: "开局之年", "收官之年".
 YEAR_OF_PERIOD_RE = re.compile(r"之年")
+# A heading over the year's work without a date: "全力以赴做好“十四五”开局工作".
+YEAR_WORK_HEADING_RE = re.compile(r"之年|开局|起步|今年|新的一年")
 # A heading that names this year's work beside the plan period's goals.
 THIS_YEAR_RE = re.compile(r"今年|本年|年度")
 # Words that make a heading naming a past year still a plan ("今后五年主要任务和2003年预期目标").
@@ -136,6 +138,15 @@ SALUTATION_STARTS = ("各位代表：", "各位代表，", "各位代表:", "各
 # A delivery date this many years from what the headings say is a typo in the date.
 DATE_TYPO_YEARS = 2
 REPORT_TITLE_RE = re.compile(r"政府工作报告|计划执行情况|计划草案")
+# A paragraph that opens the year's work inside a new term's programme: "今年是新一届政府的
+# 开局之年", "2006年是我省实施“十一五”规划的第一年，做好今年的工作意义重大", "实现今后五年各项
+# 发展目标和任务，首先必须做好2003年工作", "建议今年全市经济社会发展的主要预期目标为".
+YEAR_WORK_OPENING_RE = re.compile(
+    r"^(?:各位代表[，,！!：:]\s*)?(?:"
+    r"(?:今年|(?P<year>(?:19|20)\d{2})\s*年)是[^。]{0,40}?(?:之年|第一年|起步年|开局年|一年)"
+    r"|[^。]{0,30}?(?:做好|抓好)(?:今年|(?P<year2>(?:19|20)\d{2})\s*年)(?:的)?(?:各项)?(?:政府)?工作"
+    r"|(?:建议)?今年[^。]{0,20}?主要预期(?:调控)?目标)"
+)
 
 
 @dataclass
@@ -268,7 +279,8 @@ def _preamble_year(preamble: list[Paragraph]) -> int | None:
 def _best_parts(paragraphs: list[Paragraph], numbered: list[_Section], plan_year: int | None) -> list[Part]:
     """The report's parts, by its headings (or words); the coming term's goals are the plan
     when nothing else is."""
-    return _term_goals_as_plan(_parts_by_headings(paragraphs, numbered, plan_year))
+    return _term_goals_as_plan(_programme_under_themes(_parts_by_headings(paragraphs, numbered, plan_year),
+                                                       plan_year))
 
 
 def _parts_by_headings(paragraphs: list[Paragraph], numbered: list[_Section], plan_year: int | None) -> list[Part]:
@@ -308,6 +320,53 @@ def _review_in_preamble(parts: list[Part], paragraphs: list[Paragraph]) -> list[
     if not rest or not _reads_as_past(rest):
         return parts
     return [Part("preamble", "", None, parts[0].paragraphs[:opening]), Part("review", "", None, rest), *parts[1:]]
+
+
+def _programme_under_themes(parts: list[Part], plan_year: int | None) -> list[Part]:
+    """A new term's report whose five-year goals are followed by thematic sections ("二、今后
+    五年的发展目标", "三、加快社会主义新农村建设" … "十、切实加强政府自身建设") and whose year's
+    work opens only after them, under a dated heading ("十、做好2003年的政府工作") or in a
+    paragraph ("建议今年…主要预期目标为"): the thematic sections set out the period's programme,
+    and the year's plan starts at that opening. Without such an opening nothing changes."""
+    goals = next((i for i, p in enumerate(parts) if p.kind == "five_year" and p.paragraphs), None)
+    if goals is None or plan_year is None or (parts[goals].year or plan_year + 1) <= plan_year:
+        return parts  # no goals of a coming period (a section on the one just ended is no programme)
+    themes = goals + 1
+    while themes < len(parts) and parts[themes].kind == "plan" and not _says_plan(parts[themes].heading) \
+            and not YEAR_WORK_HEADING_RE.search(parts[themes].heading):
+        themes += 1
+    if themes == goals + 1:
+        return parts
+    opening = _year_work_opening(parts, goals + 1, themes, plan_year)
+    if opening is None:
+        return parts
+    at, paragraph = opening
+    end = parts[goals].year
+    out = parts[: goals + 1]
+    for part in parts[goals + 1: at]:
+        out.append(Part("five_year", part.heading, end, part.paragraphs))
+    if at < len(parts):
+        opened = parts[at]
+        if paragraph:
+            out.append(Part("five_year", opened.heading, end, opened.paragraphs[:paragraph]))
+        out.append(Part("plan", opened.heading, opened.year, opened.paragraphs[paragraph:]))
+        out.extend(parts[at + 1:])
+    return out
+
+
+def _year_work_opening(parts: list[Part], first: int, after: int, plan_year: int) -> tuple[int, int] | None:
+    """(part, paragraph) where the year's work opens: the first paragraph of the thematic
+    parts first..after-1 that opens it, else a part after them whose heading names the year."""
+    for i in range(first, after):
+        for j, p in enumerate(parts[i].paragraphs):
+            m = YEAR_WORK_OPENING_RE.match(p.text)
+            named = m and (m.group("year") or m.group("year2"))
+            if m and (not named or int(named) == plan_year):
+                return i, j
+    if after < len(parts) and parts[after].kind == "plan" \
+            and (parts[after].year == plan_year or THIS_YEAR_RE.search(parts[after].heading)):
+        return after, 0
+    return None
 
 
 def _term_goals_as_plan(parts: list[Part]) -> list[Part]:

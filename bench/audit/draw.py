@@ -35,7 +35,12 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         "gansu", "yunnan", "fu2zhou1shi4", "huaihuashi", "hefeishi", "jixishi", "songyuanshi", "wuxishi",
         "ezhoushi", "heyuanshi", "cangzhoushi", "anqingshi", "chaozhoushi", "nantongshi", "huizhoushi",
         # the fifth audit (seed 20261207)
-        "guangzhoushi", "fushunshi", "zhuhaishi", "guangyuanshi", "yantaishi", "lanzhoushi", "kelamayishi"}
+        "guangzhoushi", "fushunshi", "zhuhaishi", "guangyuanshi", "yantaishi", "lanzhoushi", "kelamayishi",
+        # the sixth audit (seed 20261208)
+        "tongrenshi", "haikoushi", "changdeshi", "wuzhongshi", "ningboshi", "loudishi", "guangdong", "yueyangshi",
+        # new-term reports read while fixing how their programme is segmented
+        "ningxia", "shanxi", "fujian", "enshitujiazumiaozuzizhizhou", "qinzhoushi", "tai1zhou1shi4",
+        "su4zhou1shi4", "jinanshi", "xiningshi", "hubei"}
 
 
 def pairs() -> list[tuple[str, int]]:
