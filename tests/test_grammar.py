@@ -149,6 +149,25 @@ def test_lookup_indicator_unknown():
 
 
 @pytest.mark.parametrize(
+    "text", ["绿色经济占地区生产总值比重达到10%", "社会物流总费用与地区生产总值比率下降到14%",
+             "研发经费支出占全市地区生产总值的比重达到3%"],
+)
+def test_denominator_of_a_share_names_no_indicator(text):
+    rule = lookup_indicator(text)
+    assert rule is None or rule.key != "gdp"
+
+
+@pytest.mark.parametrize(
+    "text,key",
+    [("万元地区生产总值能耗下降3%", "energy_intensity"), ("地区生产总值增长6%", "gdp"),
+     ("地区生产总值占全国比重提高", "gdp")],
+)
+def test_share_of_the_indicator_itself_keeps_it(text, key):
+    rule = lookup_indicator(text)
+    assert rule is not None and rule.key == key
+
+
+@pytest.mark.parametrize(
     "text,relation",
     [("居民人均可支配收入保持与经济增长同步", "synchronous"),
      ("固定资产投资增幅高于全市平均水平", "above_average"),

@@ -108,6 +108,11 @@ STYLES = [
     # thematic sections after the period's goals, the year's work under "三、全力以赴做好
     # “十四五”开局工作" opening "今年是…": that section is the plan, whole
     ("zhejiang-2021-gwr.txt", "浙江省", 2021, 2020, ["preamble", "review", "other", "five_year", "plan"]),
+    # the review runs on into the coming period under a heading of no number ("未来五年，我们
+    # 要凝神聚力攻“四化”、闯新路", "今后五年的目标任务"): from there it is the period's goals
+    ("qiannanbuyizumiaozuzizhizhou-2022-gwr.txt", "黔南布依族苗族自治州", 2022, 2021,
+     ["preamble", "review", "five_year", "plan"]),
+    ("dongguanshi-2004-gwr.txt", "东莞市", 2004, 2003, ["preamble", "review", "five_year", "plan"]),
 ]
 
 

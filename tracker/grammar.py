@@ -305,6 +305,21 @@ def _indicator_re() -> tuple[re.Pattern[str], dict[str, rules.IndicatorRule]]:
 HEAD_REACH = 4
 
 
+@cache
+def _denominator_res() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """(before, after) pairs around an alias that make it a denominator: a share's
+    ("占全市地区生产总值比重") and an intensity's ("每万元地区生产总值用水量")."""
+    rule = rules.load("indicators")["denominator"]
+    return ((re.compile(f"(?:{_alt(rule['before'])})(?:{_alt(rule['scope'])})?$"),
+             re.compile(f"的?(?:{_alt(rule['after'])})")),
+            (re.compile(f"(?:{_alt(rule['per'])})$"), re.compile(_alt(rule["intensity"]))))
+
+
+def _is_denominator(text: str, start: int, end: int) -> bool:
+    return any(after.match(text, end) and before.search(text[max(0, start - 6):start])
+               for before, after in _denominator_res())
+
+
 def find_indicators(text: str) -> list[tuple[int, int, rules.IndicatorRule]]:
     pattern, by_alias = _indicator_re()
     out = []
@@ -316,6 +331,9 @@ def find_indicators(text: str) -> list[tuple[int, int, rules.IndicatorRule]]:
             if other is not rule and hit:
                 rule, end = other, end + near.index(hit) + len(hit)
                 break
+        else:
+            if _is_denominator(text, m.start(), m.end()):
+                continue  # "…占地区生产总值比重", "每万元地区生产总值用水量"
         out.append((m.start(), end, rule))
     return out
 

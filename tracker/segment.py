@@ -116,6 +116,8 @@ SUB_PERIOD_WORDS = re.compile(r"五年|(?:19|20)\d{2}\s*年|今年|过去的?一
 PERIOD_ONLY_RE = re.compile(rf"^[“\"]?[{CN_NUM}]{{1,2}}五[”\"]?(?:时期|期间)?$")
 # A heading about one year of a plan period: "开局之年", "收官之年".
 YEAR_OF_PERIOD_RE = re.compile(r"之年")
+# The coming period opened inside a review: "今后五年的目标任务", "各位代表，今后五年是…".
+COMING_OPENING_RE = re.compile(r"^(?:各位代表[，,！!：:]\s*)?(?:未来|今后)五年")
 # A heading over the year's work without a date: "全力以赴做好“十四五”开局工作".
 YEAR_WORK_HEADING_RE = re.compile(r"之年|开局|起步|今年|新的一年")
 # A heading that names this year's work beside the plan period's goals.
@@ -279,8 +281,8 @@ def _preamble_year(preamble: list[Paragraph]) -> int | None:
 def _best_parts(paragraphs: list[Paragraph], numbered: list[_Section], plan_year: int | None) -> list[Part]:
     """The report's parts, by its headings (or words); the coming term's goals are the plan
     when nothing else is."""
-    return _term_goals_as_plan(_programme_under_themes(_parts_by_headings(paragraphs, numbered, plan_year),
-                                                       plan_year))
+    parts = _parts_by_headings(paragraphs, numbered, plan_year)
+    return _term_goals_as_plan(_programme_under_themes(_coming_period_in_review(parts), plan_year))
 
 
 def _parts_by_headings(paragraphs: list[Paragraph], numbered: list[_Section], plan_year: int | None) -> list[Part]:
@@ -320,6 +322,22 @@ def _review_in_preamble(parts: list[Part], paragraphs: list[Paragraph]) -> list[
     if not rest or not _reads_as_past(rest):
         return parts
     return [Part("preamble", "", None, parts[0].paragraphs[:opening]), Part("review", "", None, rest), *parts[1:]]
+
+
+def _coming_period_in_review(parts: list[Part]) -> list[Part]:
+    """A review that runs on into the coming period's goals under a heading of no number
+    ("未来五年，我们要凝神聚力攻“四化”、闯新路", "今后五年的目标任务") or a paragraph opening
+    on them ("今后五年政府工作的总体要求是…"): from there, the part sets five-year goals."""
+    out: list[Part] = []
+    for part in parts:
+        at = next((i for i, p in enumerate(part.paragraphs) if i and COMING_OPENING_RE.match(p.text)), None) \
+            if part.kind in ("review", "five_year_review") else None
+        if at is None:
+            out.append(part)
+            continue
+        out.append(Part(part.kind, part.heading, part.year, part.paragraphs[:at]))
+        out.append(Part("five_year", part.paragraphs[at].text[:TOP_HEADING_MAX_LEN], None, part.paragraphs[at:]))
+    return out
 
 
 def _programme_under_themes(parts: list[Part], plan_year: int | None) -> list[Part]:

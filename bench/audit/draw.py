@@ -40,7 +40,10 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         "tongrenshi", "haikoushi", "changdeshi", "wuzhongshi", "ningboshi", "loudishi", "guangdong", "yueyangshi",
         # new-term reports read while fixing how their programme is segmented
         "ningxia", "shanxi", "fujian", "enshitujiazumiaozuzizhizhou", "qinzhoushi", "tai1zhou1shi4",
-        "su4zhou1shi4", "jinanshi", "xiningshi", "hubei"}
+        "su4zhou1shi4", "jinanshi", "xiningshi", "hubei",
+        # the seventh audit (seed 20261209), and places read while fixing what it found
+        "jiangsu", "xizang", "wenzhoushi", "leshanshi", "longyanshi", "qiannanbuyizumiaozuzizhizhou",
+        "xiangyangshi", "jiangmenshi", "sichuan", "qingyangshi", "chaoyangshi"}
 
 
 def pairs() -> list[tuple[str, int]]:
