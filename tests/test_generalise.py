@@ -350,9 +350,41 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = "", indic
      "瓜菜、酿酒葡萄、枸杞、道地中药材面积分别为53.7万亩、24.6万亩、10.8万亩、24万亩。", "met"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
+    # a stock promised, the year's increase reported: short of it shows no shortfall …
+    ("jiangmenshi-2021→2022", "高新技术企业存量达1900家。", "产业创新能力持续提升，新增高新技术企业305家、省级科创平台26家。",
+     "unclear"),
+    ("fujian-2020→2021", "铁路在建和运营里程突破5000公里。", "新增高速公路里程468公里、铁路运营里程264公里。", "unclear"),
+    # … as large as it, it shows the stock is there
+    ("liaoning-2009→2010", "经济适用住房保障户数达到6万户。", "全省廉租房保障户数达到20.5万户，新增经济适用房保障户数6.1万户。",
+     "met"),
+    # the increase of the item before is not this item's ("、主营业务收入预计达到")
+    ("chongqing-2024→2025", "力争主营业务收入超过4000亿元。", "新增软件企业超过6400家、主营业务收入预计达到4200亿元。", "met"),
 ])
 def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> None:
     assert verdict(plan, review_text).verdict == expected, source
+
+
+@pytest.mark.parametrize(("source", "plan", "review_text", "pick", "expected"), [
+    # an increase read from the verb the list shares; a total reported ("分别达到")
+    ("tielingshi-2021→2022", "实施科技型企业梯度培育计划，新增科技型中小企业5户、高新技术企业10户、瞪羚企业5户。",
+     "新增高新技术企业10户、科技型中小企业43户，培育省级以上“专精特新”企业48户，雏鹰、瞪羚企业分别达到50户和27户。",
+     "瞪羚", "unclear"),
+    # … and the same list's own figure for the same thing
+    ("tielingshi-2021→2022", "实施科技型企业梯度培育计划，新增科技型中小企业5户、高新技术企业10户、瞪羚企业5户。",
+     "新增高新技术企业10户、科技型中小企业43户，培育省级以上“专精特新”企业48户，雏鹰、瞪羚企业分别达到50户和27户。",
+     "科技型中小企业", "met"),
+    # a total grown to is no year's increase
+    ("shiyanshi-2021→2022", "实施中小企业成长工程，新增规上工业企业70家。", "新能源整车企业达7家，专用车企业达35家，规上工业企业发展到1004家。",
+     "规上", "unclear"),
+    # a new one of a kind (新认定) against a total reached
+    ("shijiazhuangshi-2016→2017", "年内新增科技型中小企业600家、科技小巨人企业230家，新认定高新技术企业50家。",
+     "全市高新技术企业达到556家，比2012年翻了一番多。", "高新技术企业", "unclear"),
+    # … but not against a count of those approved, whose names hold a 达
+    ("jinanshi-2013→2014", "新认定国家级企业技术中心3家。", "宝世达、汇丰铸造、玫德铸造3家企业获批国家级企业技术中心。",
+     "技术中心", "met"),
+])
+def test_stock_and_increase(source: str, plan: str, review_text: str, pick: str, expected: str) -> None:
+    assert verdict(plan, review_text, pick=pick).verdict == expected, source
 
 
 # ------------------------------------------------------------- bracketed parts of a figure

@@ -760,13 +760,19 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return _not_reported(target)
     t_norm, t_unit = to_base(target.value, target.unit)
     same = [(s, o) for s, o in scored if _same_measure(measure, o, target) and
-            _same_unit(target, t_unit, o) and not _other_stage(target, o) and not _stock_for_increment(target, o)]
+            _same_unit(target, t_unit, o) and not _other_stage(target, o) and not _stock_for_increment(target, o)
+            and not _increment_for_stock(target, o)]
     if not same:
         best = scored[0][1]
+        given, promised = _measure_name(best), _measure_word(measure)
+        if _increment_for_stock(target, best):
+            given, promised = "the year's increase", "total"
+        elif _stock_for_increment(target, best):
+            given, promised = "a total", "increase"
         return Verdict("unclear", "different_measure",
                        "only a different measure is reported (growth vs level, annual vs total, other unit)",
-                       f"The follow-up report gives “{best.span}” ({_measure_name(best)}), "
-                       f"not the {_measure_word(measure)} promised in “{target.span}”.",
+                       f"The follow-up report gives “{best.span}” ({given}), "
+                       f"not the {promised} promised in “{target.span}”.",
                        outcome=best, provisional=best.provisional)
     top = same[0][0]
     tied = [o for sc, o in same if sc >= top - 1e-9]
@@ -1045,16 +1051,75 @@ def _same_unit(target: Target, t_unit: str | None, o: Outcome) -> bool:
 def _stock_for_increment(target: Target, o: Outcome) -> bool:
     """An increase promised ("新增135公里") and a stock reported ("通车总里程达到1580公里")."""
     w = words()["stock"]
-    if not any(x in target.span for x in w["increment"]):
+    said = any(x in target.span for x in w["increment"])
+    if not said and not _promises_increment(target):
         return False
-    if any(x in o.span for x in w["stock"]):
+    if any(x in o.span for x in w["stock"]) or _grown_to(o):
         return True
+    if not said:
+        # an increase read from the list's verb or a word of a new kind ("新认定"): only a
+        # figure that says it is a total ("达到483家") is one
+        return bool(_reach_re().search(o.span)) and not any(x in _clause_of(o) for x in _making_words())
     # the clause up to the figure: a list shares the verb that opens it ("完成创建A54万亩、B100个")
     clauses = re.split(r"[，,；;。]", _quote_before(o))
     before = clauses[-1] + o.span  # "28个新建村台完成淤筑": the words of making may follow the number
     if before.startswith("其中") and len(clauses) > 1:
         before = clauses[-2] + before  # "新开工项目1200个，其中亿元以上工业项目533个"
     return not any(x in before for x in _making_words())
+
+
+@lru_cache(maxsize=1)
+def _reach_re() -> re.Pattern[str]:
+    """A reach word before its figure ("达到483家", "超过400家"; not the 达 of "宝世达")."""
+    reach = "|".join(sorted(map(re.escape, words()["stock"]["reach"]), key=len, reverse=True))
+    return re.compile(rf"(?:{reach})[\d零一二两三四五六七八九十百千万]")
+
+
+def _clause_of(o: Outcome) -> str:
+    return re.split(r"[，,；;。]", _quote_before(o))[-1] + o.span
+
+
+def _grown_to(o: Outcome) -> bool:
+    """"规模以上工业企业发展到330户", "由492家增加到1751家": how many there are now."""
+    w = words()["stock"]
+    return any(x in o.span for x in w["grown_to"]) and not any(x in o.span for x in w["increment"])
+
+
+def _promises_increment(target: Target) -> bool:
+    """A count the year adds: said ("新增", "新认定"), or the verb its list shares
+    ("新增科技型中小企业5户、高新技术企业10户、瞪羚企业5户"). Money and rates are flows,
+    never stocks, whatever the list's verb."""
+    w = words()["stock"]
+    if any(x in target.span for x in w["increment"] + w["new_of_kind"]):
+        return True
+    if target.unit in ("%", "％") or grammar.unit_dimension(target.unit) in ("money", "usd"):
+        return False
+    if any(x in target.span for x in w["held"] + w["reach"] + list(_making_words())):
+        return False  # "…、省级科技创新平台达500家", "失业人员实现再就业10万人": its own verb
+    i = target.quote.find(target.span)
+    clause = re.split(r"[，,；;。]", target.quote[:i])[-1] if i > 0 else ""
+    return any(x in clause for x in w["increment"])
+
+
+def _increment_for_stock(target: Target, o: Outcome) -> bool:
+    """A stock promised ("高新技术企业存量达1900家") and the year's increase reported
+    ("新增高新技术企业305家") that falls short of it: the stock may still have been reached.
+    An increase as large as the stock promised shows it (there is at least that much)."""
+    w = words()["stock"]
+    if target.measure not in ("level", "cumulative") or _promises_increment(target):
+        return False
+    held = any(x in target.span for x in w["held"])
+    reached = any(x in target.span for x in w["reach"]) and not any(x in target.span for x in _making_words())
+    if not (held or reached):
+        return False
+    if not any(x in o.span for x in w["increment"]):
+        if any(x in o.span for x in w["reach"] + w["held"]):
+            return False  # "新增软件企业6400家、主营业务收入预计达到4200亿元": its own verb
+        if not any(x in re.split(r"[，,；;。]", _quote_before(o))[-1] for x in w["increment"]):
+            return False
+    if polarity_of(target) < 0 or target.value is None or o.value is None:
+        return True
+    return to_base(o.value, o.unit)[0] < to_base(target.value, target.unit)[0]
 
 
 @lru_cache(maxsize=1)

@@ -43,7 +43,11 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         "su4zhou1shi4", "jinanshi", "xiningshi", "hubei",
         # the seventh audit (seed 20261209), and places read while fixing what it found
         "jiangsu", "xizang", "wenzhoushi", "leshanshi", "longyanshi", "qiannanbuyizumiaozuzizhizhou",
-        "xiangyangshi", "jiangmenshi", "sichuan", "qingyangshi", "chaoyangshi"}
+        "xiangyangshi", "jiangmenshi", "sichuan", "qingyangshi", "chaoyangshi",
+        # the eighth audit (seed 20261210), and places read while checking changed claims
+        "tielingshi", "jinzhoushi", "qujingshi", "qingyuanshi", "huanggangshi", "yongzhoushi",
+        "fuxinshi", "nanjingshi", "shiyanshi", "shijiazhuangshi", "fujian", "jiangmenshi",
+        "suizhoushi", "luoyangshi", "changchunshi", "dandongshi"}
 
 
 def pairs() -> list[tuple[str, int]]:
