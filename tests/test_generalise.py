@@ -364,6 +364,20 @@ def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> No
     assert verdict(plan, review_text).verdict == expected, source
 
 
+@pytest.mark.parametrize(("source", "plan", "review_text", "expected"), [
+    # a sector the target's sentence does not name: the part short says nothing of the whole
+    ("chengdeshi-2021→2022", "积极推动企业和项目向园区集群集聚，新增入园企业200家以上。",
+     "大力推进园区外工业企业“四个一批”，新增入园工业企业127家。", "unclear"),
+    ("lanzhoushi-2013→2014", "固定资产投资增长40%。",
+     "坚持传统产业改造升级与新兴产业培育两手抓，完成工业固定资产投资469.21亿元，增长35.28%。", "unclear"),
+    # … but a sector word of another indicator in the same list is not this one's
+    ("hubei-2013→2014", "社会消费品零售总额增长15%。",
+     "工业增加值和社会消费品零售总额均突破1万亿元，分别增长11.8%、13.8%。", "missed"),
+])
+def test_a_narrower_figure_shows_no_shortfall(source: str, plan: str, review_text: str, expected: str) -> None:
+    assert verdict(plan, review_text).verdict == expected, source
+
+
 @pytest.mark.parametrize(("source", "plan", "review_text", "pick", "expected"), [
     # an increase read from the verb the list shares; a total reported ("分别达到")
     ("tielingshi-2021→2022", "实施科技型企业梯度培育计划，新增科技型中小企业5户、高新技术企业10户、瞪羚企业5户。",

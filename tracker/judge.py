@@ -802,6 +802,10 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return Verdict("unclear", "ambiguous", "the figure counts only part of what was promised",
                        f"“{best.span}” does not count {'、'.join(parts)} of “{target.span}”.",
                        outcome=best, provisional=best.provisional)
+    if d.verdict == "missed" and (word := _narrower_than_promised(target, best)):
+        return Verdict("unclear", "ambiguous", "the figure counts only part of what was promised",
+                       f"“{best.span}” counts the {word} ones only; “{target.span}” promised them all.",
+                       outcome=best, provisional=best.provisional)
     if d.verdict == "missed" and (level := _level_unnamed(target, best)):
         # "创建74条市级、89条区级美丽乡村" → "74条美丽乡村": a figure naming no level shows no
         # shortfall of one level
@@ -1775,6 +1779,17 @@ def _part_only(target: Target, o: Outcome) -> bool:
                 and not any(w in mine for w in group["words"]):
             return True
     return False
+
+
+def _narrower_than_promised(target: Target, o: Outcome) -> str:
+    """A word narrowing the figure to a part (words.narrower) that the target's sentence lacks."""
+    mine = target.quote or target.span
+    theirs = o.indicator + o.span
+    for start, end, rule in grammar.find_indicators(theirs):
+        if rule.key != target.indicator_key:  # "工业增加值和社会消费品零售总额…分别增长": another's name
+            theirs = theirs[:start] + "　" * (end - start) + theirs[end:]
+    return next((w for w in words()["narrower"]["words"]
+                 if w in theirs and w.removesuffix("级") not in mine), "")
 
 
 _LEVEL = re.compile(r"(?:国家|省|市|区|县|州|盟|旗)级")
