@@ -838,6 +838,12 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return Verdict("unclear", "ambiguous", "the figure counts another kind of work than the one promised",
                        f"“{best.span}” counts other work than “{target.span}”.",
                        outcome=best, provisional=best.provisional)
+    if d.verdict == "missed" and _pushed_only(target) and _done_stage(best.span):
+        # "加快推进58个医疗卫生重点项目" → "建成投用…16个重点医疗卫生项目": work on them all was
+        # promised, not their completion; the rest may be under way.
+        return Verdict("unclear", "ambiguous", "the figure counts those finished; work on them was promised",
+                       f"“{best.span}” counts those finished; “{target.span}” promised work on them, "
+                       "not that all would be finished.", outcome=best, provisional=best.provisional)
     if _prospective(best):
         # "29个贫困县即将摘帽": about to happen is not done (nor failed).
         return Verdict("unclear", "ambiguous", "the review says it is still to come",
@@ -969,6 +975,17 @@ def _context(target: Target) -> str:
     q = target.quote
     i = q.find(target.span)
     return q[max(0, i - 60):i] if i > 0 else ""
+
+
+def _pushed_only(target: Target) -> bool:
+    """A count of things to work on ("加快推进58个…重点项目"): the stage of its verb, in the
+    span or just before it, is progress (rank 2), not completion."""
+    if not _a_count(target):
+        return False
+    i = target.quote.find(target.span)
+    lead = (re.split(r"[，,；;。]", target.quote[:i])[-1] if i > 0 else "") + _span_words(target)
+    st = stage_of(lead)
+    return bool(st and st[1] == 2)
 
 
 def _other_stage(target: Target, o: Outcome) -> bool:
