@@ -373,6 +373,10 @@ def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> No
     # … but a sector word of another indicator in the same list is not this one's
     ("hubei-2013→2014", "社会消费品零售总额增长15%。",
      "工业增加值和社会消费品零售总额均突破1万亿元，分别增长11.8%、13.8%。", "missed"),
+    # nor does a part's rate or growth met say the whole's is
+    ("fujian-2020→2021", "实际使用外资增长3%。", "成功举办厦洽会、海交会，全省服务业实际使用外资增长37.2%。", "unclear"),
+    ("jiayuguanshi-2021→2022", "固定资产投资增长7%。", "6个省列重大项目完成年度投资的220%，工业固定资产投资增长72%。",
+     "unclear"),
     # work on them all promised, fewer finished: the rest may be under way
     ("wenzhoushi-2024→2025", "推动中医药传承创新发展，加快推进58个医疗卫生重点项目。",
      "建成投用温医大附一院龙港院区等16个重点医疗卫生项目。", "unclear"),

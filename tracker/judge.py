@@ -802,9 +802,11 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return Verdict("unclear", "ambiguous", "the figure counts only part of what was promised",
                        f"“{best.span}” does not count {'、'.join(parts)} of “{target.span}”.",
                        outcome=best, provisional=best.provisional)
-    if d.verdict == "missed" and (word := _narrower_than_promised(target, best)):
-        return Verdict("unclear", "ambiguous", "the figure counts only part of what was promised",
-                       f"“{best.span}” counts the {word} ones only; “{target.span}” promised them all.",
+    if (d.verdict == "missed" or not _additive(target, measure)) and (word := _narrower_than_promised(target, best)):
+        # A part short says nothing of the whole; nor does a part's rate or growth met
+        # ("草原植被盖度达到60%" for "植被盖度达到60%"). A part's count met is the whole's met.
+        return Verdict("unclear", "ambiguous", "the figure is about only part of what was promised",
+                       f"“{best.span}” is about the {word} ones only; “{target.span}” is about them all.",
                        outcome=best, provisional=best.provisional)
     if d.verdict == "missed" and (level := _level_unnamed(target, best)):
         # "创建74条市级、89条区级美丽乡村" → "74条美丽乡村": a figure naming no level shows no
@@ -1798,13 +1800,22 @@ def _part_only(target: Target, o: Outcome) -> bool:
     return False
 
 
+def _additive(target: Target, measure: str) -> bool:
+    """A count or an amount, which a part's figure reaching shows the whole reaches."""
+    return measure in ("level", "cumulative") and target.unit not in ("%", "％")
+
+
 def _narrower_than_promised(target: Target, o: Outcome) -> str:
     """A word narrowing the figure to a part (words.narrower) that the target's sentence lacks."""
     mine = target.quote or target.span
-    theirs = o.indicator + o.span
+    theirs = o.indicator + "、" + o.span
     for start, end, rule in grammar.find_indicators(theirs):
         if rule.key != target.indicator_key:  # "工业增加值和社会消费品零售总额…分别增长": another's name
             theirs = theirs[:start] + "　" * (end - start) + theirs[end:]
+    items = [x for x in re.split(r"[、和及与]", theirs) if x.strip("　")]
+    if "分别" in o.span and len(items) > 1:
+        # "规上工业、数字经济增加值分别增长10%和15%": the target's item of the list only
+        theirs = max(items, key=lambda x: similarity(target.indicator or target.span, x))
     return next((w for w in words()["narrower"]["words"]
                  if w in theirs and w.removesuffix("级") not in mine), "")
 
