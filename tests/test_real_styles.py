@@ -113,6 +113,12 @@ STYLES = [
     ("qiannanbuyizumiaozuzizhizhou-2022-gwr.txt", "黔南布依族苗族自治州", 2022, 2021,
      ["preamble", "review", "five_year", "plan"]),
     ("dongguanshi-2004-gwr.txt", "东莞市", 2004, 2003, ["preamble", "review", "five_year", "plan"]),
+    # the first section opens on last year ("刚刚过去的一年是本届政府开局之年", "2010年，全省人民
+    # 在…"), whatever its heading says ("…中心任务，…实现本届政府工作良好开局")
+    ("jinanshi-2013-gwr.txt", "济南市", 2013, 2012, ["preamble", "review", "plan"]),
+    ("anhui-2011-gwr.txt", "安徽省", 2011, 2010, ["preamble", "review", "plan"]),
+    # "一、“十二五”经济社会发展规划完成情况" of a 2016 report: a period over, reviewed whole
+    ("shandong-2016-gwr.txt", "山东省", 2016, 2015, ["preamble", "five_year_review", "five_year", "plan"]),
 ]
 
 

@@ -98,6 +98,10 @@ PLAN_OPENING_RE = re.compile(
 )
 # A section that opens on an account of a past year: "2011年是国内外形势错综复杂的一年".
 REVIEW_OPENING_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年是[^。]{2,60}的一年")
+# … or says so without the year: "刚刚过去的一年是本届政府开局之年", "过去的一年，…".
+PAST_YEAR_OPENING_RE = re.compile(
+    r"^(?:各位代表[，,：:]\s*)?(?:刚刚)?过去的?(?:一年|(?P<past>(?:19|20)\d{2})\s*年)[是，,]"
+    r"|^(?P<year>(?:19|20)\d{2})\s*年[，,]")  # "2010年，全省人民在…"
 # A government's whole term under review: "本届政府工作总结", "十五届人大一次会议以来工作回顾".
 TERM_WORDS = re.compile(r"本届|届人大一次会议以来|届[省市州区县盟旗]?(?:人民)?政府|任期")
 # The coming government's term: "新一届政府工作的总体要求", "第六届人民政府奋斗目标和主要任务".
@@ -603,7 +607,7 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
             return [Part("five_year_review", heading, end, section.paragraphs)]
         return _goal_parts(heading, end, section.paragraphs)
     if periods and goals and year is None:
-        return _five_year_parts(section, heading, periods, reviews)
+        return _five_year_parts(section, heading, periods, reviews, plan_year)
     if goals and not reviews and year is None and COMING_TERM.search(title):
         # "二、第六届人民政府奋斗目标和主要任务": the goals of the coming term, not the year's
         return _goal_parts(heading, plan_year + 4 if plan_year else None, section.paragraphs)
@@ -631,6 +635,13 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
     if opened and not PLAN_HEADING_WORDS.search(title):
         # "一、全面落实…决议“十二五”发展开局良好" opening "2011年是…的一年": last year's account
         return [Part("review", heading, opened, section.paragraphs)]
+    if section.number == 1 and plan_year and year is None and section.paragraphs \
+            and (m := PAST_YEAR_OPENING_RE.match(section.paragraphs[0].text)) \
+            and int(m["past"] or m["year"] or plan_year - 1) < plan_year:
+        # the first section opening "刚刚过去的一年是…" ("一、紧紧围绕…中心任务，…实现本届政府工作
+        # 良好开局"): the account of last year, whatever its heading's words (a later section
+        # on the government's own work opens so too, and goes on to this year's)
+        return [Part("review", heading, plan_year - 1, section.paragraphs)]
     return [Part("plan", heading, year, section.paragraphs)]
 
 
@@ -699,12 +710,15 @@ def _reads_as_past(paragraphs: list[Paragraph]) -> bool:
 
 
 def _five_year_parts(
-    section: _Section, heading: str, periods: list[int], reviews: bool
+    section: _Section, heading: str, periods: list[int], reviews: bool, plan_year: int | None
 ) -> list[Part]:
     goal_period = periods[-1]
     end = period_end_year(goal_period)
     if not reviews:
         return _goal_parts(heading, end, section.paragraphs)
+    if end is not None and plan_year is not None and end < plan_year:
+        # "一、“十二五”经济社会发展规划完成情况" of a 2016 report: a period over, reviewed whole
+        return [Part("five_year_review", heading, end, section.paragraphs)]
     split = _goals_start(section.paragraphs, goal_period)
     past = section.paragraphs[:split]
     parts: list[Part] = []
