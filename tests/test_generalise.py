@@ -348,6 +348,9 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = "", indic
     # one name of a list is judged by its own figure only
     ("wuzhongshi-2020→2021", "酿酒葡萄、黄花菜、瓜菜种植面积稳定在23万亩、16万亩、36万亩。",
      "瓜菜、酿酒葡萄、枸杞、道地中药材面积分别为53.7万亩、24.6万亩、10.8万亩、24万亩。", "met"),
+    # an aim still ahead ("胜利在望") is not done
+    ("guangxi-2020→2021", "闯出高质量发展新路，全面建成小康社会，创造无愧于人民、经得起历史检验的工作业绩！",
+     "全面建成小康社会胜利在望，实现地区生产总值、居民人均可支配收入比2010年翻一番目标。", "unclear"),
     # results of a campaign (成效明显) say nothing of works started
     ("shenyangshi-2012→2013", "全面启动卧龙湖生态区保护与建设。", "卧龙湖等重点区域生态保护治理成效明显。", "unclear"),
     # a stock promised, the year's increase reported: short of it shows no shortfall …

@@ -117,6 +117,11 @@ STYLES = [
     # 在…"), whatever its heading says ("…中心任务，…实现本届政府工作良好开局")
     ("jinanshi-2013-gwr.txt", "济南市", 2013, 2012, ["preamble", "review", "plan"]),
     ("anhui-2011-gwr.txt", "安徽省", 2011, 2010, ["preamble", "review", "plan"]),
+    # a heading saying the work was done ("全面完成了2004年的工作任务", "“十三五”规划圆满收官"),
+    # not a later one ordering it ("七、全面完成十项民生计划", of the year's work)
+    ("heilongjiang-2005-gwr.txt", "黑龙江省", 2005, 2004, ["preamble", "review", "plan"]),
+    ("xiningshi-2021-gwr.txt", "西宁市", 2021, 2020, ["preamble", "review", "plan", "other"]),
+    ("ningxia-2014-gwr.txt", "宁夏回族自治区", 2014, 2013, ["preamble", "review", "plan"]),
     # "一、“十二五”经济社会发展规划完成情况" of a 2016 report: a period over, reviewed whole
     ("shandong-2016-gwr.txt", "山东省", 2016, 2015, ["preamble", "five_year_review", "five_year", "plan"]),
 ]

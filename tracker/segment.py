@@ -101,7 +101,13 @@ REVIEW_OPENING_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年是[^。]{2,60}�
 # … or says so without the year: "刚刚过去的一年是本届政府开局之年", "过去的一年，…".
 PAST_YEAR_OPENING_RE = re.compile(
     r"^(?:各位代表[，,：:]\s*)?(?:刚刚)?过去的?(?:一年|(?P<past>(?:19|20)\d{2})\s*年)[是，,]"
-    r"|^(?P<year>(?:19|20)\d{2})\s*年[，,]")  # "2010年，全省人民在…"
+    r"|^(?P<year>(?:19|20)\d{2})\s*年[，,是]")  # "2010年，全省人民在…", "2025年是“十四五”收官之年"
+# A heading saying work was done ("全面完成了2004年的工作任务", "“十五”目标任务胜利完成",
+# "经济发展目标超额实现", "“十三五”规划圆满收官"): a review, unless it urges ("确保圆满完成").
+COMPLETED_RE = re.compile(r"(?:胜利|圆满|超额|较好)(?:完成|实现|收官)|完成了")
+# … or, beside a past year, "全面完成2003年各项预期目标" (of a coming year, an order).
+COMPLETED_IN_YEAR_RE = re.compile(r"(?:全面|顺利)(?:完成|实现)")
+URGING_RE = re.compile(r"确保|力争|努力|全力|奋力|坚决|推动|着力|争取|决战|决胜")
 # A government's whole term under review: "本届政府工作总结", "十五届人大一次会议以来工作回顾".
 TERM_WORDS = re.compile(r"本届|届人大一次会议以来|届[省市州区县盟旗]?(?:人民)?政府|任期")
 # The coming government's term: "新一届政府工作的总体要求", "第六届人民政府奋斗目标和主要任务".
@@ -588,6 +594,12 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
     year = _heading_year(title, plan_year)
     horizon = _horizon_year(title, plan_year)
     reviews = bool(REVIEW_WORDS.search(title))
+    if not reviews and _says_done(title, year, plan_year):
+        m = PAST_YEAR_OPENING_RE.match(section.paragraphs[0].text) if section.paragraphs else None
+        if m and plan_year and int(m["past"] or m["year"] or plan_year - 1) == plan_year - 1:
+            # "一、攻坚克难，圆满收官“十三五”" opening "过去一年是…": last year's account first
+            return [Part("review", heading, plan_year - 1, section.paragraphs)]
+        reviews = True
     goals = bool(PLAN_GOAL_WORDS.search(title))
     if OTHER_WORDS.match(title):
         return [Part("other", heading, None, section.paragraphs)]
@@ -643,6 +655,15 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
         # on the government's own work opens so too, and goes on to this year's)
         return [Part("review", heading, plan_year - 1, section.paragraphs)]
     return [Part("plan", heading, year, section.paragraphs)]
+
+
+def _says_done(title: str, year: int | None, plan_year: int | None) -> bool:
+    """A heading that says last year's (or a period's) work was done, of no coming year."""
+    if URGING_RE.search(title) or THIS_YEAR_RE.search(title):
+        return False
+    past = year is not None and plan_year is not None and year < plan_year
+    return bool(COMPLETED_RE.search(title)) and (year is None or past) \
+        or past and bool(COMPLETED_IN_YEAR_RE.search(title))
 
 
 def _period_subsections(section: _Section) -> list[_Section] | None:
