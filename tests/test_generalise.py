@@ -391,6 +391,15 @@ def test_a_figure_of_less_than_promised_shows_no_shortfall(source: str, plan: st
 
 
 @pytest.mark.parametrize(("source", "plan", "review_text", "pick", "expected"), [
+    # … but phases listed together name each ("一二期")
+    ("dongguanshi-2021→2022", "完善“五纵四横六连”高速公路网络，建成莞番高速二期、加快三期建设。",
+     "赣深高铁、穗深城际、莞惠城际、莞番高速一二期、深外环高速东莞段建成通车。", "莞番", "met"),
+])
+def test_phases_and_batches(source: str, plan: str, review_text: str, pick: str, expected: str) -> None:
+    assert verdict(plan, review_text, pick=pick).verdict == expected, source
+
+
+@pytest.mark.parametrize(("source", "plan", "review_text", "pick", "expected"), [
     # an increase read from the verb the list shares; a total reported ("分别达到")
     ("tielingshi-2021→2022", "实施科技型企业梯度培育计划，新增科技型中小企业5户、高新技术企业10户、瞪羚企业5户。",
      "新增高新技术企业10户、科技型中小企业43户，培育省级以上“专精特新”企业48户，雏鹰、瞪羚企业分别达到50户和27户。",

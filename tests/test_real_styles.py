@@ -160,6 +160,20 @@ def test_programme_under_thematic_headings_is_not_the_year() -> None:
 
 
 @needs_corpus
+def test_another_phase_is_another_thing() -> None:
+    """Ningbo 2002 promised to start 北仑港区四期; the 2003 review lists 北仑国际集装箱码头三期
+    among the works finished: no evidence for the fourth phase."""
+    from tracker.extract import extract_targets
+    from tracker.judge import judge
+    from tracker.outcomes import extract_outcomes
+
+    plan, followup = (read_report(LARGE_CORPUS / f"ningboshi-{y}-gwr.txt") for y in (2002, 2003))
+    target = next(t for t in extract_targets(plan) if t.span == "宁波港北仑港区四期国际集装箱码头")
+    v = judge(target, followup, extract_outcomes(followup))
+    assert v.verdict == "unclear" and (v.outcome is None or "三期" not in v.outcome.span)
+
+
+@needs_corpus
 def test_livelihood_appendix_gives_targets() -> None:
     from tracker.extract import extract_targets
 

@@ -1411,6 +1411,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
             continue  # "建立政府目标管理制度" ≠ "建立食品安全信息追溯管理制度": another system
         if not _kind_named(target, o.span):
             continue  # "开展社会化管理城市试点" ≠ "…退休人员全部实行社会化管理": no pilot named
+        if _other_ordinal(target.span, o.span):
+            continue  # "启动第二批乡村振兴样板区" ≠ "第一批6个乡村振兴样板区"; "试验场四期" ≠ "三期"
         if promise is not None and promise.rank == 4 and _phase_only(target.span, o.span):
             continue  # "完成中材锂膜…项目建设" ≠ "中材锂膜二期…建成投产": one phase done (in use is in use)
         if promise is None and not _head_named(target, o.span):
@@ -1479,6 +1481,23 @@ def _reform_named(target: Target, text: str) -> bool:
 
 _PHASE_IN = re.compile(r"[一二三四五六七八九十\d]+期")
 _PHASE = re.compile(r"^.{0,2}?[一二三四五六七八九十\d]+期")
+
+
+_ORDINAL = re.compile(r"第?(?P<n>[一二三四五六七八九十\d]+)(?P<kind>期|批|届|次|轮)")
+
+
+def _other_ordinal(span: str, text: str) -> bool:
+    """The promise names a phase, batch or edition (二期, 第二批, 第十届) and the text names
+    only other ones of that kind: another thing of the same name."""
+    mine: dict[str, set[str]] = {}
+    for m in _ORDINAL.finditer(span):
+        mine.setdefault(m["kind"], set()).add(m["n"])
+    theirs: dict[str, list[str]] = {}
+    for m in _ORDINAL.finditer(text):
+        theirs.setdefault(m["kind"], []).append(m["n"])
+    # "莞番高速一二期" names 二期 too
+    return any(kind in theirs and not any(n in x for n in ns for x in theirs[kind])
+               for kind, ns in mine.items())
 
 
 def _phase_only(span: str, text: str) -> bool:

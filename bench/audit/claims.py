@@ -24,6 +24,12 @@ def claims(name: str, year: int) -> list[list[str]]:
 
     plan = read_report(REPORTS / f"{name}-{year}-gwr.txt")
     followup = read_report(REPORTS / f"{name}-{year + 1}-gwr.txt")
+    if plan.jurisdiction != followup.jurisdiction:
+        # The ledger pairs reports by the jurisdiction read from them, not by file name: a
+        # file holding another place's report ("suqianshi-2015" is 宿州市's) follows up nothing.
+        print(f"{name}: {year} is {plan.jurisdiction}, {year + 1} is {followup.jurisdiction}; not a pair",
+              file=sys.stderr)
+        return []
     outcomes = extract_outcomes(followup)
     rows = []
     for t in extract_targets(plan):

@@ -47,7 +47,11 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         # the eighth audit (seed 20261210), and places read while checking changed claims
         "tielingshi", "jinzhoushi", "qujingshi", "qingyuanshi", "huanggangshi", "yongzhoushi",
         "fuxinshi", "nanjingshi", "shiyanshi", "shijiazhuangshi", "fujian", "jiangmenshi",
-        "suizhoushi", "luoyangshi", "changchunshi", "dandongshi"}
+        "suizhoushi", "luoyangshi", "changchunshi", "dandongshi",
+        # the ninth audit (seed 20261211), and places read while checking changed claims
+        "suqianshi", "ganzhoushi", "danzhoushi", "kaifengshi", "kezileisukeerkezizizhizhou",
+        "neijiangshi", "zhangyeshi", "pingdingshanshi", "dongguanshi", "jiayuguanshi", "chengdeshi",
+        "bozhoushi", "xiningshi", "heilongjiang", "yunnan", "chengdushi"}
 
 
 def pairs() -> list[tuple[str, int]]:
