@@ -534,3 +534,9 @@ def test_a_target_naming_a_later_year_is_due_then():
     assert found and all(t.target_year == 2017 for t in found)
     same_year = targets_from_text("新增就业5300人。", year=2016)
     assert [t.target_year for t in same_year] == [2016]
+
+
+def test_count_named_by_its_level_takes_the_next_items_head():
+    # neijiangshi-2022: "40个省级" counts 省级重点项目
+    ts = targets_from_text("实施40个省级、266个市级重点项目，分别完成投资252亿元、550亿元以上。", year=2022)
+    assert [(t.value, t.indicator) for t in ts[:2]] == [(40, "省级重点项目"), (266, "市级重点项目")]

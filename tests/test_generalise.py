@@ -400,6 +400,23 @@ def test_phases_and_batches(source: str, plan: str, review_text: str, pick: str,
 
 
 @pytest.mark.parametrize(("source", "plan", "review_text", "pick", "expected"), [
+    # a count named by its level only takes the head of the next item ("省级、…市级重点项目")
+    ("neijiangshi-2022→2023", "实施40个省级、266个市级重点项目，分别完成投资252亿元、550亿元以上。",
+     "大力实施“产业项目攻坚年”，57个省级重点项目、321个市级重点项目分别完成投资296.5亿元、712.5亿元。",
+     "40个省级", "met"),
+    # … and a figure not naming that head shows no shortfall
+    ("shaanxi-2023→2024", "积极发展乡村旅游、休闲农业、文化体验等新业态，创建3个国家级、30个省级产业融合发展示范园区。",
+     "优化调整现代农业产业链，新增国家级现代农业产业园2个。", "3个国家级", "unclear"),
+    # "基本完成" of the year's tasks is no completion
+    ("kezileisukeerkezizizhizhou-2025→2026", "以超常规力度跑出克州后发赶超“加速度”，高质量完成全年经济社会发展目标任务。",
+     "一年来，我们迎难而上、砥砺前行，基本完成了2025年经济社会发展主要目标任务。", "目标任务", "unclear"),
+])
+def test_names_from_the_list_and_loose_completions(source: str, plan: str, review_text: str, pick: str,
+                                                   expected: str) -> None:
+    assert verdict(plan, review_text, pick=pick).verdict == expected, source
+
+
+@pytest.mark.parametrize(("source", "plan", "review_text", "pick", "expected"), [
     # an increase read from the verb the list shares; a total reported ("分别达到")
     ("tielingshi-2021→2022", "实施科技型企业梯度培育计划，新增科技型中小企业5户、高新技术企业10户、瞪羚企业5户。",
      "新增高新技术企业10户、科技型中小企业43户，培育省级以上“专精特新”企业48户，雏鹰、瞪羚企业分别达到50户和27户。",

@@ -628,7 +628,10 @@ class _Clause:
         # a distributed list reads its measure before the first number ("分别降低13.5%、18%")
         measure_text = self.text[: self.first_number] if name else before
         out = []
-        for indicator, rule, at in self._indicators(before, self.text[q.end:b], q, name):
+        after = self.text[q.end:b]
+        if _LEVEL_ONLY.match(after) and (m := _NEXT_LEVEL_ITEM.match(self.text[b:])):
+            after += m["head"]  # "实施40个省级、266个市级重点项目": 省级重点项目
+        for indicator, rule, at in self._indicators(before, after, q, name):
             out.append(self._target(
                 a + at, span_end, "quantitative", indicator, key_at=q.num_start,
                 comparator=comparator, value=q.value, unit=q.unit, value_max=q.value_max,
@@ -987,6 +990,13 @@ class _Clause:
 
 
 # --- small helpers -----------------------------------------------------------------------
+
+
+# A counted thing named by its level only, the head after the next item's level:
+# "40个省级、266个市级重点项目".
+_LEVEL_ONLY = re.compile(r"^(?:国家|省|市|州|区|县)级$")
+_NEXT_LEVEL_ITEM = re.compile(
+    r"^[、和及与][\d.]+[万千]?[个所家座项条处]?(?:国家|省|市|州|区|县)级(?P<head>[^，,；;。、\d]{2,12})")
 
 
 @cache

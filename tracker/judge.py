@@ -254,8 +254,11 @@ class _TargetNames:
             # one name of a list, judged by its own name only
             own, span_words = target.indicator, target.indicator
         names = tuple(t for t in (t_words, span_words, _after_number(target.span)) if t)
+        counted = counted_noun(target.span)
+        if _LEVEL_ONLY.fullmatch(counted) and (target.indicator or "").startswith(counted):
+            counted = target.indicator  # "实施40个省级、266个市级重点项目": 省级 is 省级重点项目
         return _TargetNames(t_words, own, span_words, target.indicator_key or indicator_key(t_words), names,
-                            target.unit, counted_noun(target.span), _context(target),
+                            target.unit, counted, _context(target),
                             sentence := _sentence_before(target.quote, target.span) + target.span,
                             _programmes(sentence), target.span)
 
@@ -291,7 +294,10 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
         return 0.0  # "“十百千”示范工程…示范乡镇10个" is not counted by "“百千万”工程示范乡镇1个"
     if o_counted and _other_head(tn.counted, o_counted):
         return 0.0  # "打造3个电商平台" is not counted by "打造…8个网红打卡地"
-    if o_counted and _projects_for_things(counted_phrase(tn.span), counted_phrase(o.span)):
+    t_phrase = counted_phrase(tn.span)
+    if _LEVEL_ONLY.fullmatch(t_phrase) and tn.counted.startswith(t_phrase):
+        t_phrase = tn.counted  # the head borrowed from the next item ("40个省级、266个市级重点项目")
+    if o_counted and _projects_for_things(t_phrase, counted_phrase(o.span)):
         return 0.0  # "创建现代农业产业园8个" is not counted by "实施现代农业建设项目66个"
     if o_counted:
         # The things counted, compared with each other only: "燃煤小锅炉" and "燃煤锅炉".
@@ -807,6 +813,12 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         # ("草原植被盖度达到60%" for "植被盖度达到60%"). A part's count met is the whole's met.
         return Verdict("unclear", "ambiguous", "the figure is about only part of what was promised",
                        f"“{best.span}” is about the {word} ones only; “{target.span}” is about them all.",
+                       outcome=best, provisional=best.provisional)
+    if d.verdict == "missed" and (head := _borrowed_head(target)) and head not in best.span:
+        # "创建3个国家级、30个省级产业融合发展示范园区" → "新增国家级现代农业产业园2个": the
+        # thing counted was named after the next item; a figure not naming it shows no shortfall
+        return Verdict("unclear", "ambiguous", "the closest figure may be about something else",
+                       f"“{best.span}” does not name the {head} of “{target.span}”.",
                        outcome=best, provisional=best.provisional)
     if d.verdict == "missed" and (level := _level_unnamed(target, best)):
         # "创建74条市级、89条区级美丽乡村" → "74条美丽乡村": a figure naming no level shows no
@@ -1804,6 +1816,9 @@ def _judge_task(target: Target, outcomes: list[Outcome]) -> Verdict:
     missing = _parts_not_named(target.span, o.span)
     if missing:
         return _partial(target, o, missing)
+    if any(w in o.span for w in words()["loose_completion"]):
+        # "基本完成了2025年经济社会发展主要目标任务": not said to be done
+        return _unclear_stage(target, o, "the follow-up report's wording does not say whether it was done")
     return Verdict("met", "task_completed", "met when the follow-up report says the task was completed",
                    f"The follow-up report states: {o.span}.", outcome=o, provisional=o.provisional)
 
@@ -1824,6 +1839,15 @@ def _additive(target: Target, measure: str) -> bool:
     return measure in ("level", "cumulative") and target.unit not in ("%", "％")
 
 
+def _borrowed_head(target: Target) -> str:
+    """The head a count named by its level only took from the next item of its list
+    ("40个省级、266个市级重点项目" → 重点项目), or ""."""
+    level = counted_noun(target.span)
+    if _LEVEL_ONLY.fullmatch(level) and (target.indicator or "").startswith(level):
+        return target.indicator[len(level):]
+    return ""
+
+
 def _narrower_than_promised(target: Target, o: Outcome) -> str:
     """A word narrowing the figure to a part (words.narrower) that the target's sentence lacks."""
     mine = target.quote or target.span
@@ -1840,6 +1864,7 @@ def _narrower_than_promised(target: Target, o: Outcome) -> str:
 
 
 _LEVEL = re.compile(r"(?:国家|省|市|区|县|州|盟|旗)级")
+_LEVEL_ONLY = re.compile(r"(?:国家|省|市|区|县|州|盟|旗)级")  # used with fullmatch
 
 
 def _level_unnamed(target: Target, o: Outcome) -> str:
