@@ -348,6 +348,12 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = "", indic
     # one name of a list is judged by its own figure only
     ("wuzhongshi-2020→2021", "酿酒葡萄、黄花菜、瓜菜种植面积稳定在23万亩、16万亩、36万亩。",
      "瓜菜、酿酒葡萄、枸杞、道地中药材面积分别为53.7万亩、24.6万亩、10.8万亩、24万亩。", "met"),
+    # a title is named by the words that say which one: 全域旅游 is no 乡村旅游 …
+    ("jiuquanshi-2020→2021", "推进莫高镇、航天镇等特色小镇建设，建成乡村旅游示范村20个。",
+     "加快文化旅游产业发展，创建成为国家级全域旅游示范区、文物保护利用示范区。", "unclear"),
+    # … but 慢性病 is 慢性非传染性疾病 (hailar-2014, the bundled seeds)
+    ("hailar-2014→2015", "继续做好国家级“慢性非传染性疾病综合防控示范区”创建工作。",
+     "荣获“国家慢性病综合防控示范区”称号。", "met"),
     # an aim still ahead ("胜利在望") is not done
     ("guangxi-2020→2021", "闯出高质量发展新路，全面建成小康社会，创造无愧于人民、经得起历史检验的工作业绩！",
      "全面建成小康社会胜利在望，实现地区生产总值、居民人均可支配收入比2010年翻一番目标。", "unclear"),

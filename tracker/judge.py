@@ -1423,6 +1423,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
             continue  # "建立政府目标管理制度" ≠ "建立食品安全信息追溯管理制度": another system
         if not _kind_named(target, o.span):
             continue  # "开展社会化管理城市试点" ≠ "…退休人员全部实行社会化管理": no pilot named
+        if not _title_named(target.span, o.span):
+            continue  # "建成乡村旅游示范村20个" ≠ "创建成为国家级全域旅游示范区"
         if _other_ordinal(target.span, o.span):
             continue  # "启动第二批乡村振兴样板区" ≠ "第一批6个乡村振兴样板区"; "试验场四期" ≠ "三期"
         if promise is not None and promise.rank == 4 and _phase_only(target.span, o.span):
@@ -1493,6 +1495,38 @@ def _reform_named(target: Target, text: str) -> bool:
 
 _PHASE_IN = re.compile(r"[一二三四五六七八九十\d]+期")
 _PHASE = re.compile(r"^.{0,2}?[一二三四五六七八九十\d]+期")
+
+
+@lru_cache(maxsize=1)
+def _title_res() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
+    t = words()["title_names"]
+    group_of = {h: i for i, g in enumerate(t["groups"]) for h in g.split("|")}
+    return (re.compile("|".join(sorted(map(re.escape, group_of), key=len, reverse=True))), group_of,
+            re.compile("|".join(sorted(map(re.escape, t["cut"]), key=len, reverse=True))))
+
+
+def _title_named(span: str, text: str) -> bool:
+    """A title sought (words.title_names) is named in the text: most of the words that say
+    which one it is stand before a title of the same kind."""
+    heads, group_of, cut = _title_res()
+    found = list(heads.finditer(span))
+    if not found:
+        return True
+    head = found[-1]
+    pieces = [p for p in cut.split(re.sub(r"[“”\"「」]", "", span[:head.start()])[-12:]) if p]
+    core = re.split(r"[，,、和及与]", pieces[-1])[-1] if pieces else ""
+    if len(core) < 2:
+        return True  # "创建全国文明城市": the kind is the name
+    t = words()["title_names"]
+    plain = re.sub(r"[“”\"「」]", "", text)
+    wanted = bigrams(core)
+    for m in heads.finditer(plain):
+        if group_of[m.group(0)] != group_of[head.group(0)]:
+            continue
+        window = plain[max(0, m.start() - int(t["reach"])):m.start()]
+        if len(wanted & bigrams(window)) >= float(t["min_share"]) * len(wanted):
+            return True
+    return False
 
 
 _ORDINAL = re.compile(r"第?(?P<n>[一二三四五六七八九十\d]+)(?P<kind>期|批|届|次|轮)")
