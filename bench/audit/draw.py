@@ -51,7 +51,10 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         # the ninth audit (seed 20261211), and places read while checking changed claims
         "suqianshi", "ganzhoushi", "danzhoushi", "kaifengshi", "kezileisukeerkezizizhizhou",
         "neijiangshi", "zhangyeshi", "pingdingshanshi", "dongguanshi", "jiayuguanshi", "chengdeshi",
-        "bozhoushi", "xiningshi", "heilongjiang", "yunnan", "chengdushi"}
+        "bozhoushi", "xiningshi", "heilongjiang", "yunnan", "chengdushi",
+        # the tenth audit (seed 20261212)
+        "liupanshuishi", "nanchangshi", "lvliangshi", "fu3zhou1shi4", "handanshi", "xinyushi",
+        "yiyangshi", "anshunshi"}
 
 
 def pairs() -> list[tuple[str, int]]:
