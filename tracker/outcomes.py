@@ -314,8 +314,8 @@ def _measure(prefix: str, q: Qty, before: str) -> tuple[str, float]:
             neg = any(n in tail[-5:] for n in w["negative_growth"])
             return "growth", -q.value if neg else q.value
         return "rate", q.value
-    if tail.endswith(("增加", "提高", "减少")):
-        return "change", q.value
+    if tail.endswith(("增加", "提高", "减少", "提升", "延长", "缩短", "降低", "下降", "增长")):
+        return "change", q.value  # "人均预期寿命提升0.4岁": by how much, not the level
     return "level", q.value
 
 
