@@ -416,6 +416,11 @@ def test_phases_and_batches(source: str, plan: str, review_text: str, pick: str,
     # … and a figure not naming that head shows no shortfall
     ("shaanxi-2023→2024", "积极发展乡村旅游、休闲农业、文化体验等新业态，创建3个国家级、30个省级产业融合发展示范园区。",
      "优化调整现代农业产业链，新增国家级现代农业产业园2个。", "3个国家级", "unclear"),
+    # a bare measure is its sentence's subject's: grain output is not coal output
+    ("liupanshuishi-2022→2023", "实施粮油单产提升工程，新建高标准农田12.5万亩，确保粮食种植面积271万亩以上、产量61万吨以上。",
+     "15个煤矿技改建设新增产能810万吨／年，原煤产量达7409万吨、创历史新高。", "产量61", "unclear"),
+    # a city's green cover is not its land's forest cover
+    ("beijing-2006→2007", "全市林木覆盖率达到53%，城市绿化覆盖率达到45%。", "全市林木绿化率达到51%。", "绿化", "unclear"),
     # "基本完成" of the year's tasks is no completion
     ("kezileisukeerkezizizhizhou-2025→2026", "以超常规力度跑出克州后发赶超“加速度”，高质量完成全年经济社会发展目标任务。",
      "一年来，我们迎难而上、砥砺前行，基本完成了2025年经济社会发展主要目标任务。", "目标任务", "unclear"),

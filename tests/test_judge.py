@@ -395,7 +395,7 @@ CATEGORY_CASES = [
      "全年蔬菜产量达到9.7万吨。哈克镇新建现代化牧场4.2万平方米，全年鲜奶产量达到19万吨。", "missed", "at_least"),
     ("qualified in its sentence", target("产量达到15万吨", value=15, unit="万吨", indicator="产量",
                                           quote="地产蔬菜种植面积达到2万亩，产量达到15万吨"),
-     "全年鲜奶产量达到9.7万吨。", "unclear", "ambiguous"),
+     "全年鲜奶产量达到9.7万吨。", "unclear", "not_reported"),  # milk is another subject than its sentence's
     # a number that sizes a project with a promised stage: with no figure, the stage decides
     ("project size", target("23万平方米的建材城完工", value=23, unit="万平方米", indicator="的建材城完工"),
      "红星美凯龙城市商贸综合体建材城主体完工。", "missed", "deliverable_lesser_stage"),

@@ -283,6 +283,8 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
         same = subjects == ("", "") or similarity(*subjects) >= _matching("min_overlap")
         return _matching("missed_min_score") if same else 0.0
     # Even where the lexicon keys agree: the key of "单位生产总值二氧化碳排放" reads as GDP's.
+    if _other_subject_of_measure(tn, o):
+        return 0.0  # "产量61万吨" (of 粮食, by its sentence) is not "原煤产量达7409万吨"
     counted = tn.counted if tn.unit not in MONEY_AND_RATES else ""  # not "百分点"
     if not any(_same_thing(words, o) for words in (tn.own, counted) if words):
         return 0.0
@@ -320,6 +322,20 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
 
 _SHARE = re.compile(r"^(?P<part>[^占]*)占(?P<whole>[^占]*?)的?(?:比重|比例)(?:达到|达|为|提高到|提升到|超过)?$")
 _GDP = re.compile(r"GDP|地区生产总值|生产总值")
+
+
+def _other_subject_of_measure(tn: _TargetNames, o: Outcome) -> bool:
+    """A target named by a bare measure (words.bare_measures) and a figure whose name adds a
+    subject its sentence does not hold."""
+    mine = clean(tn.own)
+    if mine not in words()["bare_measures"]["words"]:
+        return False
+    theirs = clean(o.indicator)
+    if not theirs.endswith(mine) or theirs == mine:
+        return False
+    extra = theirs[: -len(mine)]
+    # "粮食总产量" for "…粮食种植面积…、产量…": the subject's words are in the sentence
+    return len(extra) >= 2 and not bigrams(extra) & bigrams(tn.sentence)
 
 
 def _other_share(t_words: str, o: Outcome) -> bool:
@@ -1257,14 +1273,15 @@ def _after_title(span: str) -> str | None:
 def _stage_words_in_order(text: str) -> list[tuple[str, int]]:
     from tracker.outcomes import stage_ranks
 
-    taken: list[tuple[int, int, str, int]] = []
+    taken: list[tuple[int, int, str, int]] = [(m.start(), m.end(), "", -1) for x in words()["not_stages"]["words"]
+                                              for m in re.finditer(x, text)]
     for wd, rank in stage_ranks():
         if wd not in text:
             continue
         for m in re.finditer(re.escape(wd), text):
             if not any(m.start() < e and s < m.end() for s, e, _, _ in taken):
                 taken.append((m.start(), m.end(), wd, rank))
-    return [(wd, rank) for _, _, wd, rank in sorted(taken)]
+    return [(wd, rank) for _, _, wd, rank in sorted(taken) if wd]
 
 
 def _list_closing(target: Target) -> str | None:

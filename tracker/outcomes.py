@@ -366,7 +366,9 @@ def stage_of(text: str) -> tuple[str, int] | None:
     Longer words claim their characters first, so 主体完工 is not read as 完工;
     a word right before a number or 投资 is a verb of a level ("完成253.7亿元").
     """
-    taken: list[tuple[int, int]] = []
+    # words holding a stage word that name a thing ("建成区", the built-up area)
+    taken: list[tuple[int, int]] = [m.span() for x in words()["not_stages"]["words"]
+                                   for m in re.finditer(x, text)]
     found: list[tuple[str, int]] = []
     for w, rank in stage_ranks():
         if w not in text:
