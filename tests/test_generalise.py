@@ -357,6 +357,9 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = "", indic
     # a level promised, by how much it rose reported ("提升0.4岁"): no shortfall
     ("liupanshuishi-2022→2023", "人均预期寿命达到75.1岁以上。",
      "劳动年龄人口平均受教育年限提高0.32年，人均预期寿命提升0.4岁左右。", "unclear"),
+    # an expressway is not a railway
+    ("anshunshi-2021→2022", "争取开工建设沪昆高速扩容工程。", "沪昆高铁、安六城际铁路相继开通运营，安顺全面进入“高铁时代”。",
+     "unclear"),
     # an aim still ahead ("胜利在望") is not done
     ("guangxi-2020→2021", "闯出高质量发展新路，全面建成小康社会，创造无愧于人民、经得起历史检验的工作业绩！",
      "全面建成小康社会胜利在望，实现地区生产总值、居民人均可支配收入比2010年翻一番目标。", "unclear"),
