@@ -254,9 +254,8 @@ class _TargetNames:
             # one name of a list, judged by its own name only
             own, span_words = target.indicator, target.indicator
         names = tuple(t for t in (t_words, span_words, _after_number(target.span)) if t)
-        counted = counted_noun(target.span)
-        if _LEVEL_ONLY.fullmatch(counted) and (target.indicator or "").startswith(counted):
-            counted = target.indicator  # "实施40个省级、266个市级重点项目": 省级 is 省级重点项目
+        # "实施40个省级、266个市级重点项目": 省级 is 省级重点项目
+        counted = target.indicator if _borrowed_head(target) else counted_noun(target.span)
         return _TargetNames(t_words, own, span_words, target.indicator_key or indicator_key(t_words), names,
                             target.unit, counted, _context(target),
                             sentence := _sentence_before(target.quote, target.span) + target.span,
@@ -297,7 +296,7 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
     if o_counted and _other_head(tn.counted, o_counted):
         return 0.0  # "打造3个电商平台" is not counted by "打造…8个网红打卡地"
     t_phrase = counted_phrase(tn.span)
-    if _LEVEL_ONLY.fullmatch(t_phrase) and tn.counted.startswith(t_phrase):
+    if _LEVEL.fullmatch(t_phrase) and tn.counted.startswith(t_phrase):
         t_phrase = tn.counted  # the head borrowed from the next item ("40个省级、266个市级重点项目")
     if o_counted and _projects_for_things(t_phrase, counted_phrase(o.span)):
         return 0.0  # "创建现代农业产业园8个" is not counted by "实施现代农业建设项目66个"
@@ -1012,9 +1011,7 @@ def _pushed_only(target: Target) -> bool:
     span or just before it, is progress (rank 2), not completion."""
     if not _a_count(target):
         return False
-    i = target.quote.find(target.span)
-    lead = (re.split(r"[，,；;。]", target.quote[:i])[-1] if i > 0 else "") + _span_words(target)
-    st = stage_of(lead)
+    st = stage_of(_clause_before(target.quote, target.span) + _span_words(target))
     return bool(st and st[1] == 2)
 
 
@@ -1126,8 +1123,12 @@ def _reach_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{reach})[\d零一二两三四五六七八九十百千万]")
 
 
+def _clause_before_figure(o: Outcome) -> str:
+    return re.split(r"[，,；;。]", _quote_before(o))[-1]
+
+
 def _clause_of(o: Outcome) -> str:
-    return re.split(r"[，,；;。]", _quote_before(o))[-1] + o.span
+    return _clause_before_figure(o) + o.span
 
 
 def _grown_to(o: Outcome) -> bool:
@@ -1147,9 +1148,7 @@ def _promises_increment(target: Target) -> bool:
         return False
     if any(x in target.span for x in w["held"] + w["reach"] + list(_making_words())):
         return False  # "…、省级科技创新平台达500家", "失业人员实现再就业10万人": its own verb
-    i = target.quote.find(target.span)
-    clause = re.split(r"[，,；;。]", target.quote[:i])[-1] if i > 0 else ""
-    return any(x in clause for x in w["increment"])
+    return any(x in _clause_before(target.quote, target.span) for x in w["increment"])
 
 
 def _increment_for_stock(target: Target, o: Outcome) -> bool:
@@ -1166,7 +1165,7 @@ def _increment_for_stock(target: Target, o: Outcome) -> bool:
     if not any(x in o.span for x in w["increment"]):
         if any(x in o.span for x in w["reach"] + w["held"]):
             return False  # "新增软件企业6400家、主营业务收入预计达到4200亿元": its own verb
-        if not any(x in re.split(r"[，,；;。]", _quote_before(o))[-1] for x in w["increment"]):
+        if not any(x in _clause_before_figure(o) for x in w["increment"]):
             return False
     if polarity_of(target) < 0 or target.value is None or o.value is None:
         return True
@@ -1271,10 +1270,9 @@ def _after_title(span: str) -> str | None:
 
 
 def _stage_words_in_order(text: str) -> list[tuple[str, int]]:
-    from tracker.outcomes import stage_ranks
+    from tracker.outcomes import not_stage_spans, stage_ranks
 
-    taken: list[tuple[int, int, str, int]] = [(m.start(), m.end(), "", -1) for x in words()["not_stages"]["words"]
-                                              for m in re.finditer(x, text)]
+    taken: list[tuple[int, int, str, int]] = [(a, b, "", -1) for a, b in not_stage_spans(text)]
     for wd, rank in stage_ranks():
         if wd not in text:
             continue
@@ -1894,7 +1892,7 @@ def _borrowed_head(target: Target) -> str:
     """The head a count named by its level only took from the next item of its list
     ("40个省级、266个市级重点项目" → 重点项目), or ""."""
     level = counted_noun(target.span)
-    if _LEVEL_ONLY.fullmatch(level) and (target.indicator or "").startswith(level):
+    if _LEVEL.fullmatch(level) and (target.indicator or "").startswith(level):
         return target.indicator[len(level):]
     return ""
 
@@ -1915,7 +1913,6 @@ def _narrower_than_promised(target: Target, o: Outcome) -> str:
 
 
 _LEVEL = re.compile(r"(?:国家|省|市|区|县|州|盟|旗)级")
-_LEVEL_ONLY = re.compile(r"(?:国家|省|市|区|县|州|盟|旗)级")  # used with fullmatch
 
 
 def _level_unnamed(target: Target, o: Outcome) -> str:

@@ -359,6 +359,11 @@ def indicator_key(name: str) -> str | None:
     return rule.key if rule else None
 
 
+def not_stage_spans(text: str) -> list[tuple[int, int]]:
+    """Where words holding a stage word name a thing ("建成区", the built-up area)."""
+    return [m.span() for x in words()["not_stages"]["words"] for m in re.finditer(x, text)]
+
+
 @lru_cache(maxsize=1 << 16)
 def stage_of(text: str) -> tuple[str, int] | None:
     """The strongest stage word in `text` and its rank (None when none).
@@ -366,9 +371,7 @@ def stage_of(text: str) -> tuple[str, int] | None:
     Longer words claim their characters first, so 主体完工 is not read as 完工;
     a word right before a number or 投资 is a verb of a level ("完成253.7亿元").
     """
-    # words holding a stage word that name a thing ("建成区", the built-up area)
-    taken: list[tuple[int, int]] = [m.span() for x in words()["not_stages"]["words"]
-                                   for m in re.finditer(x, text)]
+    taken: list[tuple[int, int]] = not_stage_spans(text)
     found: list[tuple[str, int]] = []
     for w, rank in stage_ranks():
         if w not in text:

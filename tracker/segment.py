@@ -595,8 +595,7 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
     horizon = _horizon_year(title, plan_year)
     reviews = bool(REVIEW_WORDS.search(title))
     if not reviews and _says_done(title, year, plan_year):
-        m = PAST_YEAR_OPENING_RE.match(section.paragraphs[0].text) if section.paragraphs else None
-        if m and plan_year and int(m["past"] or m["year"] or plan_year - 1) == plan_year - 1:
+        if _past_year_opened(section.paragraphs, plan_year) == (plan_year or 0) - 1:
             # "一、攻坚克难，圆满收官“十三五”" opening "过去一年是…": last year's account first
             return [Part("review", heading, plan_year - 1, section.paragraphs)]
         reviews = True
@@ -647,14 +646,20 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
     if opened and not PLAN_HEADING_WORDS.search(title):
         # "一、全面落实…决议“十二五”发展开局良好" opening "2011年是…的一年": last year's account
         return [Part("review", heading, opened, section.paragraphs)]
-    if section.number == 1 and plan_year and year is None and section.paragraphs \
-            and (m := PAST_YEAR_OPENING_RE.match(section.paragraphs[0].text)) \
-            and int(m["past"] or m["year"] or plan_year - 1) < plan_year:
+    if section.number == 1 and plan_year and year is None \
+            and (past := _past_year_opened(section.paragraphs, plan_year)) is not None and past < plan_year:
         # the first section opening "刚刚过去的一年是…" ("一、紧紧围绕…中心任务，…实现本届政府工作
         # 良好开局"): the account of last year, whatever its heading's words (a later section
         # on the government's own work opens so too, and goes on to this year's)
         return [Part("review", heading, plan_year - 1, section.paragraphs)]
     return [Part("plan", heading, year, section.paragraphs)]
+
+
+def _past_year_opened(paragraphs: list[Paragraph], plan_year: int | None) -> int | None:
+    """The year a section's first paragraph opens on as past ("刚刚过去的一年是…": the year
+    before the plan's; "2010年，全省人民在…": 2010), None when it opens otherwise."""
+    m = PAST_YEAR_OPENING_RE.match(paragraphs[0].text) if paragraphs and plan_year else None
+    return int(m["past"] or m["year"] or plan_year - 1) if m and plan_year else None
 
 
 def _says_done(title: str, year: int | None, plan_year: int | None) -> bool:
