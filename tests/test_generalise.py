@@ -76,6 +76,10 @@ def test_counted_targets(source: str, text: str, expected) -> None:
     ("taiyuanshi-2014", "建立权力清单制度。", ["权力清单制度"]),
     # a list of things most of which have names of their own
     ("taiyuanshi-2014", "新建滨河东路南延、阳兴大道、迎宾桥。", ["滨河东路南延", "阳兴大道", "迎宾桥"]),
+    # a numbered event is held or not, whatever verb leads it
+    ("taiyuanshi-2014", "认真组织第十届村民委员会换届工作。", ["第十届村民委员会换届"]),
+    ("taiyuanshi-2014", "精心组织好第十二届全国美术作品雕塑展，提升和扩大太原文化的影响力。",
+     ["第十二届全国美术作品雕塑展"]),
 ])
 def test_named_things_are_deliverables(source: str, text: str, things: list[str]) -> None:
     names = [t.indicator for t in targets_from_text(text, year=2020) if t.kind == "deliverable"]
@@ -126,6 +130,8 @@ def test_an_ordinal_is_no_enumerator_before_产业() -> None:
     "建设凤凰山、龙湖古寨、桑浦山、汛洲岛“四大人文景观带”。",  # chaozhoushi-2022: one counted whole
     "打造中医优势专科。",  # seeds 001: an aim verb stays with the listed heads
     "有市委、市政府的坚强领导、高位谋划和全区80余万干部群众团结一心的接续奋斗。",  # seeds 002
+    "备战参加第十一届全国运动会。",  # jilin-2009: preparing for an event is not holding it
+    "积极申办第十五届全国运动会。",  # a bid, not the event
 ])
 def test_not_targets(text: str) -> None:
     assert targets_from_text(text, year=2020) == []
@@ -372,6 +378,15 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = "", indic
     # … as large as it, it shows the stock is there
     ("liaoning-2009→2010", "经济适用住房保障户数达到6万户。", "全省廉租房保障户数达到20.5万户，新增经济适用房保障户数6.1万户。",
      "met"),
+    # a numbered event is named by its own words, not by its edition and head only …
+    ("zhenjiangshi-2021→2022", "承办第五届国际道教论坛。",
+     "成功举办第五届国际低碳（镇江）大会暨碳达峰碳中和2021金山峰会。", "unclear"),
+    ("fujian-2020→2021", "办好第三届数字中国建设峰会。", "成功举办第三届中国粮食交易大会。", "unclear"),
+    # … each of those joined by 和
+    ("jiangxi-2016→2017", "办好纪念汤显祖逝世400周年活动和第六届江西艺术节。", "成功举办纪念汤显祖逝世400周年活动。",
+     "unclear"),
+    # … and held whatever verb promised it
+    ("beijing-2009→2010", "依法组织第七届社区居委会选举工作。", "顺利完成第七届社区居委会换届选举。", "met"),
     # the increase of the item before is not this item's ("、主营业务收入预计达到")
     ("chongqing-2024→2025", "力争主营业务收入超过4000亿元。", "新增软件企业超过6400家、主营业务收入预计达到4200亿元。", "met"),
 ])

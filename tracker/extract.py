@@ -78,6 +78,8 @@ class _Words:
     concrete: tuple[str, ...]
     abstract: tuple[str, ...]
     event_heads: tuple[str, ...]
+    event_not_heads: tuple[str, ...]
+    event_not_held: tuple[str, ...]
     campaign_before: frozenset[str]
     reform_before: frozenset[str]
     reform_heads: tuple[str, ...]
@@ -178,6 +180,8 @@ def _words() -> _Words:
         concrete=tuple(sorted(obj["concrete_heads"], key=len, reverse=True)),
         abstract=tuple(sorted(obj["abstract_heads"], key=len, reverse=True)),
         event_heads=tuple(obj["event_heads"]),
+        event_not_heads=tuple(obj["event_not_heads"]),
+        event_not_held=tuple(obj["event_not_held"]),
         campaign_before=frozenset(stage["campaign_before"]),
         reform_before=frozenset(stage["reform_before"]),
         reform_heads=tuple(obj["reform_heads"]),
@@ -786,13 +790,7 @@ class _Clause:
         # things reaching a stage promises the stage for each; anything else it leads, nothing
         support = w.supporting.match(body) if self.lead == "vague" else None
         if self.lead == "vague" and not support:
-            # "认真谋划第十届中俄蒙经贸洽谈暨商品展销会": a numbered event is held or not
-            v = w.vague.match(body)
-            rest = body[v.end():] if v else ""
-            if v and w.ordinal_event.match(rest) and rest.endswith(w.event_heads):
-                return [self._target(a, a + len(body), "deliverable", rest, key_at=a,
-                                     stage=v.group(0))]
-            return []
+            return self._ordinal_event(a, body)  # "认真谋划第十届中俄蒙经贸洽谈暨商品展销会"
         m = w.stage_after.search(body) or w.soon_only.search(body)
         if (m and m.start() >= 2 and (not w.progress.search(body[: m.start()]) or (
                 m.group(0) in w.soon_stages and w.soon.search(body[: m.start()])))
@@ -852,7 +850,21 @@ class _Clause:
                 return self._each_named(span_a, a + m.end(), pieces, a + len(body), verb, a + m.start())
             return [self._target(span_a, a + len(body), "deliverable", obj,
                                  key_at=a + m.start(), stage=verb)]
-        return self._title_or_act(a, b)
+        return self._title_or_act(a, b) or (self._ordinal_event(a, body) if not self.lead else [])
+
+    def _ordinal_event(self, a: int, body: str) -> list[Target]:
+        """A numbered event is held or not, whatever verb leads it ("认真谋划第十届中俄蒙经贸
+        洽谈暨商品展销会", "认真组织第十届村民委员会换届工作"); a bid for it or its
+        preparation is not holding it ("申办第十五届全运会")."""
+        w = _words()
+        m = w.ordinal_event.match(body)
+        if not m:
+            return []
+        at = body.rindex("第", 0, m.end())
+        verb, rest = body[:at], _strip_object(body[at:])  # "…换届工作": the 换届
+        if any(x in verb for x in w.event_not_held) or not _event_head(rest):
+            return []
+        return [self._target(a, a + len(body), "deliverable", rest, key_at=a, stage=verb)]
 
     def _continued(self, stage: str) -> list[Target]:
         """A clause that is only a stage ("力争年内开工建设") promises it for the thing the
@@ -1094,6 +1106,25 @@ def reform_heads() -> tuple[str, ...]:
 def trailing_when() -> re.Pattern[str]:
     """Time and soon words at the end of a thing's name ("…年内", "…早日"), as one pattern."""
     return _words().trailing_when
+
+
+def _event_head(name: str) -> bool:
+    """The name ends on an event's head ("…展销会", "…雕塑展"), not on a word that only ends
+    like one ("…产业发展")."""
+    w = _words()
+    return name.endswith(w.event_heads) and not name.endswith(w.event_not_heads)
+
+
+@cache
+def _event_name_re() -> re.Pattern[str]:
+    heads = "|".join(sorted(map(re.escape, _words().event_heads), key=len, reverse=True))
+    return re.compile(rf"第[一二三四五六七八九十百\d]+届(?P<name>[^，；。、]*?)(?:{heads})")
+
+
+def event_names(text: str) -> list[str]:
+    """The own words of each numbered event a text names, between its edition and its head:
+    "中非经贸" of "第四届中非经贸博览会"."""
+    return [m["name"] for m in _event_name_re().finditer(text) if m["name"]]
 
 
 def _all_ordinal_events(obj: str, pieces: list[tuple[int, int]]) -> bool:

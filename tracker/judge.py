@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tracker import docfreq, grammar
-from tracker.extract import concrete_heads, reform_heads, trailing_when
+from tracker.extract import concrete_heads, event_names, reform_heads, trailing_when
 from tracker.model import Outcome, Report, Target, Verdict
 from tracker.outcomes import indicator_key, indicator_words, stage_of, to_base, words
 
@@ -1440,6 +1440,8 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
             continue  # "开展社会化管理城市试点" ≠ "…退休人员全部实行社会化管理": no pilot named
         if not _title_named(target.span, o.span):
             continue  # "建成乡村旅游示范村20个" ≠ "创建成为国家级全域旅游示范区"
+        if not _event_named(target, o.span):
+            continue  # "第五届国际道教论坛" ≠ "第五届国际低碳（镇江）大会暨…峰会": another event
         if _other_ordinal(target.span, o.span):
             continue  # "启动第二批乡村振兴样板区" ≠ "第一批6个乡村振兴样板区"; "试验场四期" ≠ "三期"
         if promise is not None and promise.rank == 4 and _phase_only(target.span, o.span):
@@ -1545,6 +1547,15 @@ def _title_named(span: str, text: str) -> bool:
 
 
 _ORDINAL = re.compile(r"第?(?P<n>[一二三四五六七八九十\d]+)(?P<kind>期|批|届|次|轮)")
+
+
+def _event_named(target: Target, text: str) -> bool:
+    """Each numbered event promised is named in the text by its own words, not only by its
+    edition and its head (一届 of many fairs and forums, 洽谈会, 论坛)."""
+    names = event_names(target.indicator or "") or event_names(target.span)
+    # "第十七届中国金鸡百花电影节和中日韩文化产业论坛": each event joined must be named
+    pieces = [p for n in names for p in re.split("[和及与、]", n) if p]
+    return all(docfreq.distinctive_share(p, text) >= _matching("event_name_share") for p in pieces)
 
 
 def _other_ordinal(span: str, text: str) -> bool:
