@@ -378,6 +378,11 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = "", indic
     # … as large as it, it shows the stock is there
     ("liaoning-2009→2010", "经济适用住房保障户数达到6万户。", "全省廉租房保障户数达到20.5万户，新增经济适用房保障户数6.1万户。",
      "met"),
+    # the secondary sector is not industry; strategic emerging industries are not services
+    ("guiyangshi-2006→2007", "工业增加值增长20%左右。", "第二产业增加值增长16.7%。", "unclear"),
+    ("shizuishanshi-2022→2023", "服务业增加值增长7.5%左右。", "高技术制造业增加值同比增长26.4%，战略性新兴产业增加值增长26.8%。",
+     "unclear"),
+    ("xianshi-2023→2024", "新增规上制造业企业130户以上。", "新增规上工业企业177家。", "unclear"),
     # a numbered event is named by its own words, not by its edition and head only …
     ("zhenjiangshi-2021→2022", "承办第五届国际道教论坛。",
      "成功举办第五届国际低碳（镇江）大会暨碳达峰碳中和2021金山峰会。", "unclear"),
