@@ -127,6 +127,9 @@ def test_indicator_words(prefix: str, name: str) -> None:
 
 def test_split_list_shares_the_tail() -> None:
     assert split_list("城乡居民人均可支配收入") == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    # beijing-2006: a place takes the place of the next item's (城八区 for 郊区)
+    assert split_list("城八区和郊区城镇污水处理率") == ["城八区城镇污水处理率", "郊区城镇污水处理率"]
+    assert split_list("中心城区和县城污水处理率") == ["中心城区污水处理率", "县城污水处理率"]
 
 
 def test_rule_files_have_the_known_keys() -> None:

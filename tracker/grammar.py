@@ -400,7 +400,16 @@ def split_list(name: str) -> list[str]:
             for i, it in enumerate(items[:-1])] + [last]
 
 
+_PLACE_END = "区市县镇乡村旗盟州城"
+_PLACE_HEAD = re.compile(rf"^[\u4e00-\u9fff]{{1,3}}?[{_PLACE_END}]")
+
+
 def _share_tail(item: str, last: str) -> str:
+    # a place names where, the next item's place is replaced by it: 城八区 + 城镇污水处理率
+    # (of "城八区和郊区城镇污水处理率")
+    place = _PLACE_HEAD.match(last)
+    if 2 <= len(item) <= 4 and item[-1] in _PLACE_END and place and len(last) > place.end() + 1:
+        return item + last[place.end():]
     # only a two-character qualifier lines up with the last item's own ("居民医保" and
     # "基本公共卫生服务经费…标准" share nothing)
     if len(item) == 2 < len(last):

@@ -204,6 +204,10 @@ def _number_outcomes(
     prev_end = 0
     prev_noun = ""
     groups = _respectively(cl.text, qs)
+    paired = _paired(cl.text, qs, inherited) if groups is None else None
+    if paired:
+        inherited = paired
+        named.extend(paired)
     for qi, q in enumerate(qs):
         prefix = cl.text[prev_end:q.start]
         if prev_noun and prefix.startswith(prev_noun) and prefix[len(prev_noun):][:1] in ("、", "和", "及", "与"):
@@ -215,7 +219,10 @@ def _number_outcomes(
         name = indicator_words(prefix)
         if name in words()["bare_verbs"]:
             name = ""  # "建成335户绿色保暖房": a verb, the noun follows the number
-        if groups is not None:
+        if paired:
+            name = paired[qi]  # "城乡居民人均可支配收入达49208元、16984元": 城镇, then 农村
+            prefix = cl.text[:qs[0].start] if qi else prefix  # "增长4.7%、7.5%": both grew
+        elif groups is not None:
             names = groups[0] or inherited
             if not groups[0] and 2 <= len(qs) <= len(named):
                 # "城镇居民人均可支配收入14006元，农民人均纯收入5450元，分别增长9.2%和10%":
@@ -245,7 +252,7 @@ def _number_outcomes(
             name = grammar.scoped(out[-1].indicator, name) or name  # "74.5%（其中市区82.5%）"
         span_start = max(0, q.start - len(prefix))
         span = cl.text[span_start:q.end].lstrip("、和及与") + _trailing_noun(cl.text[q.end:])
-        if groups is not None:
+        if groups is not None or paired:
             # "城乡居民人均可支配收入分别增长8.7%和8.6%": each figure is read with the words
             # naming it, so every one of them cites the whole statement.
             span = cl.text[:qs[-1].end] + _trailing_noun(cl.text[qs[-1].end:])
@@ -299,6 +306,22 @@ def _respectively(text: str, qs: list[Qty]) -> tuple[list[str], ...] | None:
     return (grammar.split_list(head) if head else [],)
 
 
+_JOINED = re.compile(r"\s*[、和及与]\s*")
+
+
+def _paired(text: str, qs: list[Qty], inherited: list[str]) -> list[str] | None:
+    """Figures of one unit joined only by 、 or 和, after a name that stands for as many
+    ("城乡居民人均可支配收入达49208元、16984元"), or after none when the clause before
+    named as many ("…，同比增长4.7%、7.5%"): one figure per name, in order, as with 分别."""
+    if len(qs) < 2 or len({q.unit for q in qs}) > 1:
+        return None
+    if not all(_JOINED.fullmatch(text[a.end:b.start]) for a, b in zip(qs, qs[1:])):
+        return None
+    head = indicator_words(text[:qs[0].start])
+    names = grammar.split_list(head) if head else list(inherited)
+    return names if len(names) == len(qs) and len(set(names)) == len(names) else None
+
+
 def _measure(prefix: str, q: Qty, before: str) -> tuple[str, float]:
     """growth / level / cumulative / change / rate, and the signed value."""
     w = words()
@@ -330,7 +353,7 @@ def _comparator(prefix: str, after: str) -> str | None:
 
 
 _STRIP_TAIL = re.compile(
-    r"(同比|按可比口径|按可比价计算|按可比价|剔除虚增空转因素后|分别|均|平均|全年|实际|名义|年末|"
+    r"(同比|按可比口径|按可比价计算|按可比价|剔除虚增空转因素后|分别|均|平均|全年|实际|名义|年末|首次|"
     r"完成|达到|达|实现|为|突破|超过|超|逾|接近|近|增至|提高到|提高至|降到|降至|控制在|控制到|保持在|"
     r"增长|增速|增幅|上涨|涨幅|提高|下降|降低|回落|增加|减少|约|共|累计|新增|的)+$"
 )
