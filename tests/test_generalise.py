@@ -416,6 +416,18 @@ def test_verdicts(source: str, plan: str, review_text: str, expected: str) -> No
     assert verdict(plan, review_text).verdict == expected, source
 
 
+@pytest.mark.parametrize(("source", "text", "year", "due"), [
+    ("haerbinshi-2016", "力争到2020年，食品工业总产值突破3000亿元，科技进步贡献率提高到65%。", 2016, 2020),
+    ("guangzhoushi-2011", "确保到2012年底，所有被帮扶的贫困村年集体收入基本达到10万元以上。", 2011, 2012),
+    ("tonglingshi-2021", "到2025年，全市生产总值年均增长8%，进出口总额突破100亿美元。", 2021, 2025),
+])
+def test_a_year_named_by_a_clause_of_its_own_is_when_the_rest_falls_due(source, text, year, due) -> None:
+    found = targets_from_text(text, year=year)
+    assert found and all(t.target_year == due for t in found), (source, [(t.span, t.target_year) for t in found])
+    # judged against the review of the plan year, it waits: the report reviewing its year is not in
+    assert verdict(text, "食品工业总产值达到1550亿元。地区生产总值增长7.2%。", year=year).verdict == "pending"
+
+
 def test_the_rural_figure_of_a_pair_joined_after_one_name() -> None:
     # naqushi-2022→2023 (audit 11 #3): missed by 7.5%, the rural figure, not by the urban 4.7%
     v = verdict("农村居民人均可支配收入增长10%以上。",

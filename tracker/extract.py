@@ -320,6 +320,7 @@ def _paragraph_targets(para: Paragraph, year: int, horizon: str) -> list[Target]
         prev_text = ""
         topic = -1  # paragraph offset of a pending topic clause ("对小微企业…的部分")
         earlier: list[tuple[int, str]] = []
+        lead_year = 0  # a year named by a clause of its own earlier in the sentence
         for c_start, c_end in _clauses(sentence):
             if any(w in sentence[c_start:c_end] for w in _words().exhortation):
                 break  # "让我们…，为圆满完成全年的工作任务…而努力奋斗": the closing call
@@ -330,6 +331,10 @@ def _paragraph_targets(para: Paragraph, year: int, horizon: str) -> list[Target]
             ctx.previous_text = prev_text
             ctx.topic = topic
             ctx.earlier = earlier
+            ctx.lead_year = lead_year
+            lead = _due_lead_re().match(_strip_tail(sentence[c_start:c_end].strip()))
+            if lead:
+                lead_year = int(lead.group(1))
             before = previous
             previous = ctx.targets()
             if (previous and _THEN_TASK.match(sentence, c_end) and not _words().creating.match(ctx.text, ctx.core_start)
@@ -432,6 +437,7 @@ class _Clause:
         # (paragraph offset, text) of the sentence's clauses before this one, leaders stripped,
         # back to the last that gave a target
         self.earlier: list[tuple[int, str]] = []
+        self.lead_year = 0  # a year named by an earlier clause of its own ("力争到2020年，")
 
     # -- topic clauses: "对小微企业…不到100万元的部分，在现行优惠政策基础上，再减半征收所得税"
     def is_topic(self) -> bool:
@@ -996,7 +1002,8 @@ class _Clause:
         return Target(
             line=line, span=span, kind=kind, indicator=indicator.strip("，、 "),
             comparator=fields.pop("comparator", None), value=fields.pop("value", None),
-            unit=fields.pop("unit", None), target_year=_due_year(span, self.year), horizon=self.horizon,
+            unit=fields.pop("unit", None), horizon=self.horizon,
+            target_year=max(_due_year(self.text[:b], self.year), self.lead_year),
             quote=self.quote, offset=offset, **fields,
         )
 
@@ -1014,6 +1021,11 @@ _NEXT_LEVEL_ITEM = re.compile(
 @cache
 def _due_re() -> re.Pattern[str]:
     return re.compile(rules.target_words()["due"]["year"])
+
+
+@cache
+def _due_lead_re() -> re.Pattern[str]:
+    return re.compile(rules.target_words()["due"]["lead"])
 
 
 def _due_year(span: str, year: int) -> int:

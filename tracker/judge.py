@@ -655,8 +655,9 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
         return Verdict("pending", "no_followup", "no report reviewing the target year yet",
                        f"The report reviewing {target.target_year} is not ingested yet.")
     reviewed = followup.review_year or followup.plan_year - 1
-    if target.horizon == "five_year" and reviewed < target.target_year:
-        return Verdict("pending", "no_followup", "five-year goals wait for the review of their final year",
+    if reviewed < target.target_year:
+        # a five-year goal, or a target of the year's plan due later ("力争到2020年，…")
+        return Verdict("pending", "no_followup", "goals due later wait for the review of their year",
                        f"This is a goal for {target.target_year}; the report reviewing "
                        f"{target.target_year} is not ingested yet.")
     if target.relation == "above_average" or _external(target):
