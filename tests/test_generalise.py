@@ -7,6 +7,8 @@ copied from them, so the table reads as the language the tool must handle.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from tracker.extract import targets_from_text
@@ -426,6 +428,14 @@ def test_a_year_named_by_a_clause_of_its_own_is_when_the_rest_falls_due(source, 
     assert found and all(t.target_year == due for t in found), (source, [(t.span, t.target_year) for t in found])
     # judged against the review of the plan year, it waits: the report reviewing its year is not in
     assert verdict(text, "食品工业总产值达到1550亿元。地区生产总值增长7.2%。", year=year).verdict == "pending"
+
+
+def test_the_short_name_of_an_autonomous_prefecture_names_no_project() -> None:
+    # nujianglisuzuzizhizhou-2021→2022 (audit 11 #6): 怒江 is the place, not the data centre
+    r = dataclasses.replace(review("怒江大道、怒江西岸、兰坪滨江生态走廊等一批重大市政工程相继建成。", 2021),
+                            jurisdiction="怒江傈僳族自治州")
+    t = targets_from_text("筹建怒江大数据中心。", year=2021)[0]
+    assert judge(t, r, extract_outcomes(r)).verdict == "unclear"
 
 
 def test_the_rural_figure_of_a_pair_joined_after_one_name() -> None:

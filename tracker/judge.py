@@ -708,7 +708,10 @@ def _place_names(report: Report) -> tuple[str, ...]:
     """The jurisdiction's name and its short form: 海拉尔区 → 海拉尔 (too common to match on)."""
     j = report.jurisdiction or ""
     short = re.sub(r"(区|市|县|旗|盟|省|自治区)$", "", j)
-    return tuple(x for x in {j, short} if len(x) >= 2)
+    # 怒江傈僳族自治州 → 怒江, 黔南布依族苗族自治州 → 黔南
+    ethnic = re.match(r"^(.{2,4}?)(?:[\u4e00-\u9fff]{1,3}族)+自治(?:州|县|旗)$", j)
+    names = {j, short, ethnic.group(1) if ethnic else ""}
+    return tuple(sorted((x for x in names if len(x) >= 2), key=lambda x: (-len(x), x)))
 
 
 def _has_numeral(span: str) -> bool:
