@@ -371,6 +371,10 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = "", indic
     # a title is named by the words that say which one: 全域旅游 is no 乡村旅游 …
     ("jiuquanshi-2020→2021", "推进莫高镇、航天镇等特色小镇建设，建成乡村旅游示范村20个。",
      "加快文化旅游产业发展，创建成为国家级全域旅游示范区、文物保护利用示范区。", "unclear"),
+    # … a scenic area's title, by the area's own name; a national park by its title
+    ("naqushi-2022→2023", "完成比如县萨普景区4A级景区申报。", "成功创建比如·唐蕃古道文化旅游4A级景区。", "unclear"),
+    ("longnanshi-2022→2023", "成功创建宕昌官鹅沟5A级大景区。", "宕昌官鹅沟成功创建为国家5A级景区。", "met"),
+    ("baoshanshi-2021→2022", "加快申报设立高黎贡山国家公园。", "“高黎贡山”茶叶、“稳隆”红茶获评“10大名茶”。", "unclear"),
     # … but 慢性病 is 慢性非传染性疾病 (hailar-2014, the bundled seeds)
     ("hailar-2014→2015", "继续做好国家级“慢性非传染性疾病综合防控示范区”创建工作。",
      "荣获“国家慢性病综合防控示范区”称号。", "met"),

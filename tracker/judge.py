@@ -1544,7 +1544,9 @@ def _title_named(span: str, text: str) -> bool:
     for m in heads.finditer(plain):
         if group_of[m.group(0)] != group_of[head.group(0)]:
             continue
-        window = plain[max(0, m.start() - int(t["reach"])):m.start()]
+        # the verbs and levels between name and title take no room ("宕昌官鹅沟成功创建为国家5A级景区")
+        reach = int(t["reach"])
+        window = cut.sub("", plain[max(0, m.start() - 2 * reach):m.start()])[-reach:]
         if len(wanted & bigrams(window)) >= float(t["min_share"]) * len(wanted):
             return True
     return False
