@@ -50,10 +50,12 @@ def resolve_url(db: str | None = None) -> str:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL lets readers work during a write; the busy timeout makes a second writer
     # wait for the first instead of failing at once.
+    # The timeout comes first: switching a new file to WAL takes a lock too, and a second
+    # process opening the ledger at that moment must wait for it, not fail.
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
