@@ -71,6 +71,9 @@ def test_figures_joined_after_names_of_as_many(source: str, text: str, expected)
     # a bare 万 before a noun of people counts people
     ("jilin-2009", "再实现8万农村贫困人口脱贫。", [(None, 8.0)]),
     ("jilin-2009", "解决97万农村居民饮水安全问题。", [(None, 97.0)]),
+    # a count named before its number by its level only takes the head of the item before
+    ("yi2chun1shi4-2022", "力争创建省级现代农业产业园1~2个，省级以上龙头企业达120家、国家级8家。",
+     [(None, 1.0), (None, 120.0), ("国家级龙头企业", 8.0)]),
 ])
 def test_counted_targets(source: str, text: str, expected) -> None:
     got = [(t.indicator if want_name else None, t.value)
@@ -480,6 +483,9 @@ def test_a_figure_of_less_than_promised_shows_no_shortfall(source: str, plan: st
     # … but phases listed together name each ("一二期")
     ("dongguanshi-2021→2022", "完善“五纵四横六连”高速公路网络，建成莞番高速二期、加快三期建设。",
      "赣深高铁、穗深城际、莞惠城际、莞番高速一二期、深外环高速东莞段建成通车。", "莞番", "met"),
+    # … or of the item before; one head, kinds sharing no words: leading firms are no "little giants"
+    ("yi2chun1shi4-2022→2023", "省级以上龙头企业达120家、国家级8家。", "新增国家级专精特新“小巨人”企业8家。",
+     "国家级8家", "unclear"),
     # a count named by its level only takes the head of the next item ("省级、…市级重点项目")
     ("neijiangshi-2022→2023", "实施40个省级、266个市级重点项目，分别完成投资252亿元、550亿元以上。",
      "大力实施“产业项目攻坚年”，57个省级重点项目、321个市级重点项目分别完成投资296.5亿元、712.5亿元。",

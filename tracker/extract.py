@@ -641,6 +641,9 @@ class _Clause:
         after = self.text[q.end:b]
         if _LEVEL_ONLY.match(after) and (m := _NEXT_LEVEL_ITEM.match(self.text[b:])):
             after += m["head"]  # "实施40个省级、266个市级重点项目": 省级重点项目
+        elif not _strip_tail(after) and _LEVEL_ONLY.match(before) and (
+                m := _PREVIOUS_LEVEL_ITEM.search(self.text[:a])):
+            before += m["head"]  # "省级以上龙头企业达120家、国家级8家": 国家级龙头企业
         for indicator, rule, at in self._indicators(before, after, q, name):
             out.append(self._target(
                 a + at, span_end, "quantitative", indicator, key_at=q.num_start,
@@ -1016,6 +1019,11 @@ class _Clause:
 _LEVEL_ONLY = re.compile(r"^(?:国家|省|市|州|区|县)级$")
 _NEXT_LEVEL_ITEM = re.compile(
     r"^[、和及与][\d.]+[万千]?[个所家座项条处]?(?:国家|省|市|州|区|县)级(?P<head>[^，,；;。、\d]{2,12})")
+# ... or named before its number by its level only, the head of the item before:
+# "省级以上龙头企业达120家、国家级8家".
+_PREVIOUS_LEVEL_ITEM = re.compile(
+    r"(?:国家|省|市|州|区|县)级(?:以上)?(?P<head>[^，,；;。、\d]{2,12}?)(?:达到|达|超过|突破|为)?"
+    r"[\d.]+[万千]?[个所家座项条处]?[、和及与]$")
 
 
 @cache

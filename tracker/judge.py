@@ -295,6 +295,8 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
         return 0.0  # "“十百千”示范工程…示范乡镇10个" is not counted by "“百千万”工程示范乡镇1个"
     if o_counted and _other_head(tn.counted, o_counted):
         return 0.0  # "打造3个电商平台" is not counted by "打造…8个网红打卡地"
+    if o_counted and _other_kind_of_head(tn.counted, o_counted):
+        return 0.0  # "国家级龙头企业" is not counted by "国家级专精特新“小巨人”企业"
     t_phrase = counted_phrase(tn.span)
     if _LEVEL.fullmatch(t_phrase) and tn.counted.startswith(t_phrase):
         t_phrase = tn.counted  # the head borrowed from the next item ("40个省级、266个市级重点项目")
@@ -410,6 +412,26 @@ def _other_head(a: str, b: str) -> bool:
     if min(docfreq.weight(a), docfreq.weight(b)) < _matching("other_count_min_weight"):
         return False
     return not _bg(clean(a)) & _bg(clean(b))
+
+
+def _other_kind_of_head(a: str, b: str) -> bool:
+    """Two things counted with one head whose words before it, levels aside, share no pair
+    of characters and each tell a kind: 龙头企业 and 专精特新“小巨人”企业, 示范基地 and 产业基地."""
+    a, b = (_LEVEL_AND_MARKS.sub("", clean(x)) for x in (a, b))
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    if n < 2:
+        return False
+    qa, qb = a[:-n], b[:-n]
+    if any(x in q for q in (qa, qb) for x in _making_words() + tuple(words()["counted"]["verbs"])):
+        return False  # "梯次培育科技型中小企业": a verb read with the name tells no kind
+    if min(docfreq.weight(qa), docfreq.weight(qb)) < _matching("other_count_min_weight"):
+        return False  # "燃煤锅炉" and "燃煤小锅炉", "公路" and "农村公路": one names no kind
+    return not _bg(qa) & _bg(qb)
+
+
+_LEVEL_AND_MARKS = re.compile(r"(?:国家|省|市|区|县|州|盟|旗)级(?:以上)?|[“”\"「」]")
 
 
 def _counted_likeness(a: str, b: str) -> float:
@@ -1907,9 +1929,12 @@ def _additive(target: Target, measure: str) -> bool:
 
 def _borrowed_head(target: Target) -> str:
     """The head a count named by its level only took from the next item of its list
-    ("40个省级、266个市级重点项目" → 重点项目), or ""."""
+    ("40个省级、266个市级重点项目" → 重点项目) or the one before ("…龙头企业达120家、国家级8家"),
+    or ""."""
     level = counted_noun(target.span)
-    if _LEVEL.fullmatch(level) and (target.indicator or "").startswith(level):
+    if not level:  # "国家级8家" of "省级以上龙头企业达120家、国家级8家": the level before the number
+        level = re.split(r"[\d.]", target.span, maxsplit=1)[0]
+    if _LEVEL.fullmatch(level) and (target.indicator or "").startswith(level) and target.indicator != level:
         return target.indicator[len(level):]
     return ""
 
