@@ -54,7 +54,14 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         "bozhoushi", "xiningshi", "heilongjiang", "yunnan", "chengdushi",
         # the tenth audit (seed 20261212)
         "liupanshuishi", "nanchangshi", "lvliangshi", "fu3zhou1shi4", "handanshi", "xinyushi",
-        "yiyangshi", "anshunshi"}
+        "yiyangshi", "anshunshi",
+        # the eleventh audit (seed 20261213)
+        "naqushi", "shizuishanshi", "nujianglisuzuzizhizhou", "zhongweishi", "yi2chun1shi4",
+        "yi1chun1shi4", "guiyangshi", "baoshanshi",
+        # places read while checking changed claims after it
+        "zhenjiangshi", "jingmenshi", "tonglingshi", "panzhihuashi", "qinhuangdaoshi", "zhaotongshi",
+        "wenshanzhuangzumiaozuzizhizhou", "longnanshi", "huainanshi", "guyuanshi", "eerduosishi",
+        "xinxiangshi", "jiuquanshi"}
 
 
 def pairs() -> list[tuple[str, int]]:
