@@ -404,6 +404,10 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = "", indic
      "城镇、农村居民人均可支配收入分别为44136元、19498元，增长8.1%、9.1%。", "met"),
     # a figure named after an adverb (首次) is still the figure of its name
     ("ningxia-2011→2012", "人口自然增长率控制在9.4‰以内。", "人口出生率和自然增长率首次控制在14‰和9‰以内。", "met"),
+    # an income's growth is nominal unless the report says it is real
+    ("zhejiang-2013→2014", "城镇居民人均可支配收入实际增长8%以上。", "全省城镇居民人均可支配收入37851元，增长9.6%。", "unclear"),
+    ("zhejiang-2013→2014", "城镇居民人均可支配收入实际增长8%以上。",
+     "全省城镇居民人均可支配收入37851元，增长9.6%，扣除价格因素实际增长7.1%。", "missed"),
     # works continued are not works newly started
     ("baoshanshi-2021→2022", "完成续建198个老旧小区改造任务。", "新实施老旧小区改造51个。", "unclear"),
     ("jiangxi-2009→2010", "续建鹰潭至瑞金、石城至吉安等7条高速公路。", "德兴至南昌、上饶至武夷山等7条高速公路相继开工。",

@@ -1105,9 +1105,26 @@ def _candidates(target: Target, outcomes: list[Outcome],
     scored = [(s, o) for s, o in scored if s >= floor and grammar.scope_of(o.indicator) == scope
               and _thresholds_in(target.indicator, o.span) and not _part_only(target, o)
               and not _whole_for_part(target, o) and not _count_under_way(target, o)
-              and not conflict(target.span, o.span, "measure_conflict")]  # 实际 vs 名义增长
+              and not _other_growth_measure(target, o)]
     scored.sort(key=lambda p: (-p[0], p[1].line))
     return scored
+
+
+def _other_growth_measure(target: Target, o: Outcome) -> bool:
+    """Real growth and nominal growth are other measures (words.measure_conflict), and a
+    group's unmarked side is what a figure saying neither is ("实际增长10%" of an income
+    against "增长13%")."""
+    if conflict(target.span, o.span, "measure_conflict"):
+        return True  # "实际增长" vs "名义增长"
+    mine = _words_before_value(target) + (target.indicator or "")
+    for group in words()["measure_conflict"]:
+        unmarked = group.get("unmarked")
+        if not unmarked or not any(x in mine for x in group.get("unmarked_of", [])):
+            continue
+        t_entries, o_entries = _present(target.span, group["words"]), _present(_clause_of(o), group["words"])
+        if t_entries and not o_entries and unmarked not in t_entries:
+            return True
+    return False
 
 
 def _same_unit(target: Target, t_unit: str | None, o: Outcome) -> bool:
