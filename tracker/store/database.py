@@ -9,6 +9,7 @@ directory. Opening a ledger brings its schema to the newest Alembic revision, an
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ BASELINE_REVISION = "0001"
 # constant works as long as all writers of one database agree on it.
 WRITE_LOCK_KEY = 0x74726B72
 SQLITE_BUSY_TIMEOUT_MS = 60_000
+SQLITE_OPEN_ATTEMPTS = 20
 
 
 def default_db_path() -> Path:
@@ -76,12 +78,21 @@ def open_engine(db: str | None = None) -> Engine:
         raise TrackerError(f"{shown}: needs the {exc.name} database driver: {hint}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    try:
-        migrate(engine)
-    except OperationalError as exc:
-        # Server down, wrong password, unwritable file: one line, not a traceback.
-        reason = str(exc.orig or exc).strip().splitlines()[0]
-        raise TrackerError(f"{shown}: cannot open the ledger: {reason}") from exc
+    for attempt in range(SQLITE_OPEN_ATTEMPTS):
+        try:
+            migrate(engine)
+            break
+        except OperationalError as exc:
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            if engine.dialect.name == "sqlite" and "locked" in reason and attempt + 1 < SQLITE_OPEN_ATTEMPTS:
+                # A second process opening a new ledger while the first makes it (switching
+                # it to WAL, creating its tables) can be refused at once, busy timeout or
+                # not: wait a little and look again.
+                engine.dispose()
+                time.sleep(0.1 * (attempt + 1))
+                continue
+            # Server down, wrong password, unwritable file: one line, not a traceback.
+            raise TrackerError(f"{shown}: cannot open the ledger: {reason}") from exc
     return engine
 
 
