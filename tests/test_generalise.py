@@ -408,6 +408,12 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = "", indic
     ("zhejiang-2013→2014", "城镇居民人均可支配收入实际增长8%以上。", "全省城镇居民人均可支配收入37851元，增长9.6%。", "unclear"),
     ("zhejiang-2013→2014", "城镇居民人均可支配收入实际增长8%以上。",
      "全省城镇居民人均可支配收入37851元，增长9.6%，扣除价格因素实际增长7.1%。", "missed"),
+    # a change counted from an earlier year, or an average over the years, is not the year's
+    ("jiangxi-2012→2013", "城镇化率提高1.7个百分点。", "城镇化率年均提高1.54个百分点。", "unclear"),
+    # a master plan is not the area plans under it; firms of four kinds are not industrial ones
+    ("liangshanyizuzizhizhou-2022→2023", "科学编制安宁河现代农业硅谷分片规划。",
+     "中国凉山·安宁河现代农业硅谷总体规划编制完成。", "unclear"),
+    ("zhaotongshi-2022→2023", "新增规上企业30户以上。", "新增“四上企业”85户。", "unclear"),
     # works continued are not works newly started
     ("baoshanshi-2021→2022", "完成续建198个老旧小区改造任务。", "新实施老旧小区改造51个。", "unclear"),
     ("jiangxi-2009→2010", "续建鹰潭至瑞金、石城至吉安等7条高速公路。", "德兴至南昌、上饶至武夷山等7条高速公路相继开工。",
@@ -451,6 +457,22 @@ def test_the_short_name_of_an_autonomous_prefecture_names_no_project() -> None:
                             jurisdiction="怒江傈僳族自治州")
     t = targets_from_text("筹建怒江大数据中心。", year=2021)[0]
     assert judge(t, r, extract_outcomes(r)).verdict == "unclear"
+
+
+def test_a_change_counted_from_an_earlier_year_is_not_the_years() -> None:
+    # xuzhoushi-2020→2021 (audit 12 #10): "较2015年" in the review of 2020 is five years of change
+    plan = "高新技术产业产值占规模以上工业产值比重较上年提高1个百分点。"
+    assert verdict(plan, "新兴产业产值占比较2015年提高21.5个百分点。", year=2020).verdict == "unclear"
+    assert verdict(plan, "高新技术产业产值占规模以上工业产值比重较2019年提高6.5个百分点。", year=2020).verdict == "met"
+
+
+def test_a_stretch_after_the_target_is_no_target_of_its_own() -> None:
+    # bijieshi-2022 (audit 12 #6): 5200万吨 is the target; "力争突破5500万吨" reaches beyond it
+    found = targets_from_text("生产煤炭5200万吨，力争突破5500万吨。", year=2022)
+    assert [(t.value, t.unit) for t in found] == [(5200.0, "万吨")]
+    # … but a level after a growth of the same thing is a target of its own
+    found = targets_from_text("地区生产总值增长7.5%，达到309亿元。", year=2022)
+    assert [t.value for t in found] == [7.5, 309.0]
 
 
 def test_the_rural_figure_of_a_pair_joined_after_one_name() -> None:

@@ -68,6 +68,7 @@ class _Words:
     vague: re.Pattern[str]
     enumerators: tuple[re.Pattern[str], ...]
     background: re.Pattern[str]
+    stretch: tuple[str, ...]
     creating: re.Pattern[str]
     set_phrases: tuple[str, ...]
     stage_after: re.Pattern[str]
@@ -167,6 +168,7 @@ def _words() -> _Words:
         vague=re.compile(rf"^(?:{_alt(lead['vague'])})"),
         enumerators=tuple(re.compile(p) for p in lead["enumerators"]),
         background=re.compile(_alt(lead["background"])),
+        stretch=tuple(lead["stretch"]),
         creating=re.compile(rf"^(?:{_alt(t['quantity']['creating'])})"),
         set_phrases=tuple(t["quantity"]["set_phrases"]),
         stage_after=re.compile(rf"(?:{_alt(stage['after'])})$"),
@@ -340,6 +342,11 @@ def _paragraph_targets(para: Paragraph, year: int, horizon: str) -> list[Target]
             if (previous and _THEN_TASK.match(sentence, c_end) and not _words().creating.match(ctx.text, ctx.core_start)
                     and all(t.kind == "quantitative" for t in previous)):
                 previous = []  # "今年高校毕业生超过1000万人，要加强…": the fact the task answers
+            if (before and previous and before[-1].kind == "quantitative" and before[-1].indicator
+                    and all(t.kind == "quantitative" and not t.indicator for t in previous)
+                    and ctx.text.lstrip().startswith(tuple(_words().stretch))
+                    and all(t.unit == before[-1].unit for t in previous)):
+                previous = []  # "生产煤炭5200万吨，力争突破5500万吨": the target is the first figure
             if (before and previous and before[-1].kind == "quantitative" and before[-1].indicator
                     and all(t.kind == "quantitative" and not t.indicator for t in previous)):
                 # "地区生产总值增长7.5%，达到309亿元": a number with no subject of its own

@@ -240,6 +240,8 @@ def _number_outcomes(
             inherited = [name]
             named.append(name)
         measure, value = _measure(prefix, q, cl.text[:q.start])
+        if measure in ("growth", "change") and _since_before_last_year(prefix, year):
+            measure = "cumulative"  # "新兴产业产值占比较2015年提高21.5个百分点": five years of it
         if not name and inherited and measure == "growth":
             name = inherited[0]  # "…完成253.7亿元，同比增长10.1%": the same indicator grew
         if not name:
@@ -271,6 +273,14 @@ def _number_outcomes(
             offset=cl.start + q.start,
         ))
     return out, inherited
+
+
+_SINCE = re.compile(r"(?:比|较|与)(\d{4})年(?:末|底)?(?:相比)?")
+
+
+def _since_before_last_year(prefix: str, year: int) -> bool:
+    """A change or growth counted from a year before the last one: over several years."""
+    return any(int(m.group(1)) < year - 1 for m in _SINCE.finditer(prefix))
 
 
 def _from_value(text: str, q: Qty) -> bool:
@@ -326,10 +336,10 @@ def _measure(prefix: str, q: Qty, before: str) -> tuple[str, float]:
     """growth / level / cumulative / change / rate, and the signed value."""
     w = words()
     tail = prefix[-8:]
-    if q.unit == "个百分点":
-        return "change", q.value
     if any(c in before for c in w["cumulative"] if len(c) > 1):
         return "cumulative", q.value  # 累计 / 年均增长: several years, not the year's figure
+    if q.unit == "个百分点":
+        return "change", q.value
     if q.unit == "%":
         if tail.endswith(("提高到", "提高至", "降到", "降至", "增至", "达到", "为")):
             return "rate", q.value  # "比例提高到100%" is the level reached, not a growth
