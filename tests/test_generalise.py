@@ -509,6 +509,9 @@ def test_a_figure_of_less_than_promised_shows_no_shortfall(source: str, plan: st
     # … but phases listed together name each ("一二期")
     ("dongguanshi-2021→2022", "完善“五纵四横六连”高速公路网络，建成莞番高速二期、加快三期建设。",
      "赣深高铁、穗深城际、莞惠城际、莞番高速一二期、深外环高速东莞段建成通车。", "莞番", "met"),
+    # a later item of a list naming no work of its own shares the first's: 引进, not 开工
+    ("jiaxingshi-2020→2021", "引进总投资超亿美元项目50个以上、超亿元项目400个以上。", "新开工超亿元产业项目508个。",
+     "超亿元项目400", "unclear"),
     # … or of the item before; one head, kinds sharing no words: leading firms are no "little giants"
     ("yi2chun1shi4-2022→2023", "省级以上龙头企业达120家、国家级8家。", "新增国家级专精特新“小巨人”企业8家。",
      "国家级8家", "unclear"),

@@ -885,7 +885,13 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
                        f"“{target.span}” gives the size of a project whose completion was promised; "
                        f"“{best.span}” does not say it was finished or stopped short.",
                        outcome=best, provisional=best.provisional)
-    t_acts, o_acts = _acts(_span_words(target) + _after_number(target.span)), _acts(best.span)
+    # a later item of a list naming no work of its own shares the first's ("引进…项目50个以上、
+    # 超亿元项目400个以上")
+    t_acts = _acts(_span_words(target) + _after_number(target.span))
+    shared_work = _clause_before(target.quote, target.span)
+    if not t_acts and shared_work.endswith("、"):
+        t_acts = _acts(shared_work)
+    o_acts = _acts(best.span)
     if t_acts and o_acts and (not t_acts & o_acts or d.verdict == "missed" and not t_acts <= o_acts):
         # and a miss needs every kind of work promised: "启动51个老旧小区改造" is not shown
         # short by "改造老旧小区13个" (those finished, not those started)
