@@ -414,6 +414,10 @@ def verdict(plan: str, review_text: str, year: int = 2014, pick: str = "", indic
     ("liangshanyizuzizhizhou-2022→2023", "科学编制安宁河现代农业硅谷分片规划。",
      "中国凉山·安宁河现代农业硅谷总体规划编制完成。", "unclear"),
     ("zhaotongshi-2022→2023", "新增规上企业30户以上。", "新增“四上企业”85户。", "unclear"),
+    # development zones are a part: the city's or one zone's figure shows nothing of them all
+    ("jianshi-2022→2023", "开发区营业收入达到4400亿元。", "井冈山经开区获评全省数字经济集聚区，实现营业收入1172亿元。",
+     "unclear"),
+    ("bijieshi-2022→2023", "开发区完成规模工业产值700亿元。", "预计八大产业完成规模工业总产值790亿元。", "unclear"),
     # works continued are not works newly started
     ("baoshanshi-2021→2022", "完成续建198个老旧小区改造任务。", "新实施老旧小区改造51个。", "unclear"),
     ("jiangxi-2009→2010", "续建鹰潭至瑞金、石城至吉安等7条高速公路。", "德兴至南昌、上饶至武夷山等7条高速公路相继开工。",

@@ -691,7 +691,9 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
     if target.kind == "quantitative" and target.value is not None and _has_numeral(target.span):
         v = _judge_number(target, outcomes, prepared)
         promise = promise_of(target) if v.reason_code == "not_reported" else None
-        if promise is not None and promise.kind in ("stage", "task", "title"):
+        measured = any(w in (target.indicator or "") for w in words()["bare_measures"]["words"])
+        if promise is not None and promise.kind in ("stage", "task", "title") and not measured:
+            # (but "完成规模工业产值700亿元" is a figure of output, not a task to be done)
             # "23万平方米的建材城完工": the number is the size of a project whose stage was
             # promised; with no figure for it, the project's stage may still be reported.
             d = _judge_deliverable(target, outcomes, prepared.place, prepared)
