@@ -516,6 +516,9 @@ def test_a_figure_of_less_than_promised_shows_no_shortfall(source: str, plan: st
     # a later item of a list naming no work of its own shares the first's: 引进, not 开工
     ("jiaxingshi-2020→2021", "引进总投资超亿美元项目50个以上、超亿元项目400个以上。", "新开工超亿元产业项目508个。",
      "超亿元项目400", "unclear"),
+    # … but a list's last item is not all a list counts (baoshanshi-2021, audit 11 #9)
+    ("baoshanshi-2021→2022", "培育省级科技型中小企业、高新技术企业30户以上。",
+     "认定国家高新技术企业、省级以上科技型中小企业58户。", "30户", "met"),
     # … or of the item before; one head, kinds sharing no words: leading firms are no "little giants"
     ("yi2chun1shi4-2022→2023", "省级以上龙头企业达120家、国家级8家。", "新增国家级专精特新“小巨人”企业8家。",
      "国家级8家", "unclear"),

@@ -295,8 +295,10 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
         return 0.0  # "“十百千”示范工程…示范乡镇10个" is not counted by "“百千万”工程示范乡镇1个"
     if o_counted and _other_head(tn.counted, o_counted):
         return 0.0  # "打造3个电商平台" is not counted by "打造…8个网红打卡地"
-    if o_counted and _other_kind_of_head(tn.counted, o_counted):
-        return 0.0  # "国家级龙头企业" is not counted by "国家级专精特新“小巨人”企业"
+    if o_counted and _other_kind_of_head(tn.counted, o_counted) and not _LISTED.search(o.indicator + tn.own):
+        # "国家级龙头企业" is not counted by "国家级专精特新“小巨人”企业"; but a list's last item
+        # is not all it counts ("认定国家高新技术企业、省级以上科技型中小企业58户")
+        return 0.0
     t_phrase = counted_phrase(tn.span)
     if _LEVEL.fullmatch(t_phrase) and tn.counted.startswith(t_phrase):
         t_phrase = tn.counted  # the head borrowed from the next item ("40个省级、266个市级重点项目")
@@ -431,6 +433,7 @@ def _other_kind_of_head(a: str, b: str) -> bool:
     return not _bg(qa) & _bg(qb)
 
 
+_LISTED = re.compile("[、和及与]")
 _LEVEL_AND_MARKS = re.compile(r"(?:国家|省|市|区|县|州|盟|旗)级(?:以上)?|[“”\"「」]")
 
 
