@@ -149,6 +149,7 @@ def test_an_ordinal_is_no_enumerator_before_产业() -> None:
     "有市委、市政府的坚强领导、高位谋划和全区80余万干部群众团结一心的接续奋斗。",  # seeds 002
     "备战参加第十一届全国运动会。",  # jilin-2009: preparing for an event is not holding it
     "积极申办第十五届全国运动会。",  # a bid, not the event
+    "做好今年经济社会发展工作。",  # qinhuangdaoshi-2022: 发展 ends like 展 and is no event
 ])
 def test_not_targets(text: str) -> None:
     assert targets_from_text(text, year=2020) == []

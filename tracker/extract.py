@@ -977,7 +977,7 @@ class _Clause:
         if _SLOGAN.fullmatch(_strip_tail(raw)) or _SLOGAN.fullmatch(obj):
             return False  # a slogan in quotes: 打造“两个中心”
         if verb in w.event_before:
-            return obj.endswith(w.event_heads)
+            return _event_head(obj)  # "办好杨柳青灯展", not "做好乡村产业发展"
         if verb in w.campaign_before:
             return obj.endswith(w.campaign_heads)
         if verb in w.reform_before and obj.endswith(w.reform_heads) and not _vague_start(obj) \
