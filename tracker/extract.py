@@ -343,19 +343,18 @@ def _paragraph_targets(para: Paragraph, year: int, horizon: str) -> list[Target]
                     and all(t.kind == "quantitative" for t in previous)):
                 previous = []  # "今年高校毕业生超过1000万人，要加强…": the fact the task answers
             if (before and previous and before[-1].kind == "quantitative" and before[-1].indicator
-                    and all(t.kind == "quantitative" and not t.indicator for t in previous)
-                    and ctx.text.lstrip().startswith(tuple(_words().stretch))
-                    and all(t.unit == before[-1].unit for t in previous)):
-                previous = []  # "生产煤炭5200万吨，力争突破5500万吨": the target is the first figure
-            if (before and previous and before[-1].kind == "quantitative" and before[-1].indicator
                     and all(t.kind == "quantitative" and not t.indicator for t in previous)):
-                # "地区生产总值增长7.5%，达到309亿元": a number with no subject of its own
-                # measures the subject of the clause before; the span holds both
                 src = before[-1]
-                previous = [dataclasses.replace(
-                    t, indicator=src.indicator, indicator_key=src.indicator_key,
-                    polarity=src.polarity, offset=src.offset, line=src.line,
-                    span=para.text[src.offset:t.offset + len(t.span)]) for t in previous]
+                if (ctx.text.lstrip().startswith(_words().stretch)
+                        and all(t.unit == src.unit for t in previous)):
+                    previous = []  # "生产煤炭5200万吨，力争突破5500万吨": the target is the first figure
+                else:
+                    # "地区生产总值增长7.5%，达到309亿元": a number with no subject of its own
+                    # measures the subject of the clause before; the span holds both
+                    previous = [dataclasses.replace(
+                        t, indicator=src.indicator, indicator_key=src.indicator_key,
+                        polarity=src.polarity, offset=src.offset, line=src.line,
+                        span=para.text[src.offset:t.offset + len(t.span)]) for t in previous]
             core = _strip_tail(ctx.text[ctx.core_start:])
             here = (ctx.offset + ctx.core_start, core)
             earlier = [here] if previous else [*earlier, here]
@@ -1023,13 +1022,14 @@ class _Clause:
 
 # A counted thing named by its level only, the head after the next item's level:
 # "40个省级、266个市级重点项目".
-_LEVEL_ONLY = re.compile(r"^(?:国家|省|市|州|区|县)级$")
+_LEVEL_WORD = "(?:国家|省|市|州|区|县)级"
+_LEVEL_ONLY = re.compile(rf"^{_LEVEL_WORD}$")
 _NEXT_LEVEL_ITEM = re.compile(
-    r"^[、和及与][\d.]+[万千]?[个所家座项条处]?(?:国家|省|市|州|区|县)级(?P<head>[^，,；;。、\d]{2,12})")
+    rf"^[、和及与][\d.]+[万千]?[个所家座项条处]?{_LEVEL_WORD}(?P<head>[^，,；;。、\d]{{2,12}})")
 # ... or named before its number by its level only, the head of the item before:
 # "省级以上龙头企业达120家、国家级8家".
 _PREVIOUS_LEVEL_ITEM = re.compile(
-    r"(?:国家|省|市|州|区|县)级(?:以上)?(?P<head>[^，,；;。、\d]{2,12}?)(?:达到|达|超过|突破|为)?"
+    rf"{_LEVEL_WORD}(?:以上)?(?P<head>[^，,；;。、\d]{{2,12}}?)(?:达到|达|超过|突破|为)?"
     r"[\d.]+[万千]?[个所家座项条处]?[、和及与]$")
 
 
@@ -1144,8 +1144,7 @@ def _event_head(name: str) -> bool:
 
 @cache
 def _event_name_re() -> re.Pattern[str]:
-    heads = "|".join(sorted(map(re.escape, _words().event_heads), key=len, reverse=True))
-    return re.compile(rf"第[一二三四五六七八九十百\d]+届(?P<name>[^，；。、]*?)(?:{heads})")
+    return re.compile(rf"第[一二三四五六七八九十百\d]+届(?P<name>[^，；。、]*?)(?:{_alt(_words().event_heads)})")
 
 
 def event_names(text: str) -> list[str]:

@@ -434,7 +434,6 @@ def _other_kind_of_head(a: str, b: str) -> bool:
 
 
 _LISTED = re.compile("[、和及与]")
-_LEVEL_AND_MARKS = re.compile(r"(?:国家|省|市|区|县|州|盟|旗)级(?:以上)?|[“”\"「」]")
 
 
 def _counted_likeness(a: str, b: str) -> float:
@@ -694,8 +693,8 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
     if target.kind == "quantitative" and target.value is not None and _has_numeral(target.span):
         v = _judge_number(target, outcomes, prepared)
         promise = promise_of(target) if v.reason_code == "not_reported" else None
-        measured = any(w in (target.indicator or "") for w in words()["bare_measures"]["words"])
-        if promise is not None and promise.kind in ("stage", "task", "title") and not measured:
+        if promise is not None and promise.kind in ("stage", "task", "title") and not any(
+                w in (target.indicator or "") for w in words()["bare_measures"]["words"]):
             # (but "完成规模工业产值700亿元" is a figure of output, not a task to be done)
             # "23万平方米的建材城完工": the number is the size of a project whose stage was
             # promised; with no figure for it, the project's stage may still be reported.
@@ -1983,6 +1982,7 @@ def _narrower_than_promised(target: Target, o: Outcome) -> str:
 
 
 _LEVEL = re.compile(r"(?:国家|省|市|区|县|州|盟|旗)级")
+_LEVEL_AND_MARKS = re.compile(rf"{_LEVEL.pattern}(?:以上)?|[“”\"「」]")
 
 
 def _level_unnamed(target: Target, o: Outcome) -> str:
