@@ -473,3 +473,32 @@ def test_a_figure_still_to_come_is_unclear() -> None:
     t = target("29个贫困县摘帽", value=29, unit="个", comparator="=")
     assert verdict_of(t, "29个贫困县即将摘帽。").verdict == "unclear"
     assert verdict_of(t, "29个贫困县全部摘帽。").verdict == "met"
+
+
+def test_a_figure_for_part_of_the_year_neither_meets_nor_misses() -> None:
+    # luzhoushi-2022-gwr.txt line 85 → luzhoushi-2023-gwr.txt line 17 (delivered in December)
+    t = target("规模以上工业增加值增长8.5%以上", value=8.5, unit="%", comparator=">=",
+               indicator="规模以上工业增加值", measure="growth")
+    v = verdict_of(t, "前三季度，全市实现地区生产总值1887.2亿元，同比增长3.1%；规模以上工业增加值增长4.5%。")
+    assert (v.verdict, v.reason_code) == ("unclear", "different_measure")
+    assert "前三季度" in v.reason
+    # the whole year's estimate in the same sentence decides (xinxiangshi-2023-gwr.txt line 15)
+    t = target("地区生产总值增长10%以上", value=10, unit="%", comparator=">=", indicator="地区生产总值",
+               measure="growth")
+    v = verdict_of(t, "前三季度，地区生产总值增长5.6%，居全省第1位，预计全年增长5.5%，高于全省2个百分点。")
+    assert (v.verdict, v.outcome.value, v.provisional) == ("missed", 5.5, True)
+
+
+def test_revenue_kept_in_step_with_the_economy_is_the_budget_s() -> None:
+    # chuzhoushi-2022-gwr.txt line 77 → chuzhoushi-2023-gwr.txt line 17: the government's
+    # revenue, not residents' income
+    t = target("一般公共预算收入增长与经济增长同步", kind="relative", indicator="一般公共预算收入",
+               relation="synchronous")
+    text = ("地区生产总值增长5.5%，一般公共预算收入增长10.4%，城乡居民人均可支配收入分别增长5.5%、8%。")
+    v = verdict_of(t, text)
+    assert (v.verdict, v.outcome.indicator) == ("met", "一般公共预算收入")
+    # dalianshi-2015-gwr.txt line 88: the city's own budget (市本级) is not the whole city's
+    t = target("市本级一般公共预算收入与GDP同步增长", kind="relative", indicator="一般公共预算收入",
+               relation="synchronous")
+    v = verdict_of(t, "预计地区生产总值增长4.2%。一般公共预算收入579.9亿元，下降25.7%。")
+    assert (v.verdict, v.reason_code) == ("unclear", "not_reported")

@@ -168,3 +168,28 @@ def test_list_items_name_their_own_noun() -> None:
     got = [(o.span, o.indicator, o.value) for o in outs if o.value is not None]
     assert got == [("完成178座燃煤锅炉拆改", "燃煤锅炉拆改", 178), ("25公里供热管线改造", "供热管线改造", 25),
                    ("8座热力站建设", "热力站建设", 8), ("建成335户绿色保暖房", "绿色保暖房", 335)]
+
+
+def test_figures_for_part_of_the_year_say_so() -> None:
+    # luzhoushi-2023-gwr.txt line 17, delivered 2022-12-26: "前三季度" holds to the sentence's
+    # end, across its semicolons; the next sentence's "预计全年" is the whole year
+    text = ("前三季度，全市实现地区生产总值1887.2亿元、总量居全省第6位，同比增长（下同）3.1%；"
+            "规模以上工业增加值增长4.5%；城乡居民人均可支配收入37533元、15221元，分别增长5.8%、7.1%。"
+            "预计全年地区生产总值增速高于全省1个百分点。")
+    got = {(o.indicator, o.value): o.period for o in extract_outcomes(review(text)) if o.value is not None}
+    assert got[("规模以上工业增加值", 4.5)] == "前三季度"
+    assert got[("城镇居民人均可支配收入", 5.8)] == "前三季度"
+    assert got[("地区生产总值", 1887.2)] == "前三季度"
+    assert all(p is None for (name, v), p in got.items() if v == 1)
+    # xinxiangshi-2023-gwr.txt line 15: a later marker wins; "预计全年" and "全年" end one
+    text = ("前三季度，地区生产总值增长5.6%，居全省第1位，预计全年增长5.5%，高于全省2个百分点。"
+            "全年完成一般公共预算收入227亿元，居全省第4位，增长9%。"
+            "1—11月份，固定资产投资增长13.6%，居全省第2位。")
+    got = {(o.indicator, o.value): o.period for o in extract_outcomes(review(text)) if o.value is not None}
+    assert got[("地区生产总值", 5.6)] == "前三季度"
+    assert got[("地区生产总值", 5.5)] is None  # the estimate names the indicator before it
+    assert got[("一般公共预算收入", 227)] is None and got[("一般公共预算收入", 9)] is None
+    assert got[("固定资产投资", 13.6)] == "1—11月"
+    # "1—12月" is the whole year
+    (o,) = [o for o in extract_outcomes(review("1—12月，固定资产投资增长8.2%。")) if o.value is not None]
+    assert o.period is None

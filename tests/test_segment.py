@@ -453,3 +453,31 @@ def test_cn_number(numeral: str, value: int | None) -> None:
     from tracker.segment import cn_number
 
     assert cn_number(numeral) == value
+
+
+@pytest.mark.parametrize(("heading", "kinds"), [
+    # wuzhongshi-2021-gwr.txt: the coming period's approach sets its goals
+    ("二、“十四五”工作思路及主要举措", ["five_year"]),
+    # jiangxi-2021-gwr.txt
+    ("二、“十四五”时期发展的主要考虑", ["five_year"]),
+    # chenzhoushi-2016-gwr.txt: with the year named, the year's work
+    ("二、“十三五”时期政府工作基本思路和2016年工作安排", ["plan"]),
+])
+def test_a_period_s_approach_is_its_goals(heading: str, kinds: list[str]) -> None:
+    text = (f"——2021年1月5日在吴忠市第五届人民代表大会上\n各位代表：\n一、2020年工作回顾\n成绩。\n"
+            f"{heading}\n主要预期目标是：地区生产总值年均增长6.5%左右。\n三、2021年主要目标和重点任务\n任务。")
+    r = segment(normalise(text), "approach.txt", "0" * 64)
+    assert [p.kind for p in r.parts if p.heading == heading and p.paragraphs] == kinds
+
+
+def test_goals_open_after_a_short_lead() -> None:
+    # longnanshi-2021-gwr.txt: a heading over both periods splits where the coming one opens,
+    # "综合判断，“十四五”时期是…" after the account of the past
+    text = ("——2021年1月5日在陇南市人民代表大会上\n各位代表：\n一、2020年工作回顾\n成绩。\n"
+            "二、“十三五”发展成就和“十四五”发展的主要考虑\n“十三五”时期是我市决战决胜脱贫攻坚的五年。\n"
+            "综合判断，“十四五”时期是我市抢抓新机遇的关键时期。\n三、2021年工作任务\n任务。")
+    r = segment(normalise(text), "lead.txt", "0" * 64, jurisdiction="陇南市")
+    (past,) = r.parts_of("five_year_review")
+    (goals,) = r.parts_of("five_year")
+    assert past.paragraphs[0].text.startswith("“十三五”时期")
+    assert goals.paragraphs[0].text.startswith("综合判断")

@@ -149,7 +149,7 @@ def _run_with_progress(quiet: bool, writer, paths, **options):
 
 
 TARGET_COLUMNS = ["line", "kind", "indicator", "comparator", "value", "unit", "target_year", "horizon", "span"]
-OUTCOME_COLUMNS = ["line", "indicator", "value", "unit", "measure", "provisional", "year", "span"]
+OUTCOME_COLUMNS = ["line", "indicator", "value", "unit", "measure", "provisional", "period", "year", "span"]
 FOLLOWUP_COLUMNS = {
     "met_late": ["followup_year", "followup_quote", "followup_doc", "followup_line"],
     "dropped": ["followup_searched", "followup_year"],

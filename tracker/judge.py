@@ -825,6 +825,15 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
                        f"The follow-up report gives “{best.span}” ({given}), "
                        f"not the {promised} promised in “{target.span}”.",
                        outcome=best, provisional=best.provisional)
+    whole_year = [(sc, o) for sc, o in same if not o.period]
+    if not whole_year:
+        # "前三季度，…规上工业增加值增长4.5%" in a report delivered in December: the year's
+        # figure is not in it, and part of a year neither reaches nor misses a year's target.
+        best = same[0][1]
+        return Verdict("unclear", "different_measure", "only a figure for part of the year is reported",
+                       f"The follow-up report gives “{best.span}” for {best.period} only, not for the "
+                       f"whole year promised in “{target.span}”.", outcome=best, provisional=best.provisional)
+    same = whole_year
     top = same[0][0]
     tied = [o for sc, o in same if sc >= top - 1e-9]
     # Several figures fit equally ("城乡居民收入" → 城镇 and 农村 figures): decide only
@@ -1839,12 +1848,24 @@ def _judge_relative(target: Target, outcomes: list[Outcome]) -> Verdict:
 
 
 def _growth_of(outcomes: list[Outcome], pattern: str) -> list[Outcome]:
-    return [o for o in outcomes if o.measure == "growth" and re.search(pattern, o.indicator)]
+    return [o for o in outcomes if o.measure == "growth" and not o.period and re.search(pattern, o.indicator)]
 
 
 def _judge_synchronous(target: Target, outcomes: list[Outcome]) -> Verdict:
-    income = [o for o in _growth_of(outcomes, r"收入") if re.search(r"居民|农民", o.indicator)]
+    kinds = words()["synchronous_income"]
+    subject = target.span.split("与")[0] if "与" in target.span else target.span
+    named = [k for k in ("residents", "fiscal") if re.search(kinds[k], subject)] or ["residents"]
     gdp = _growth_of(outcomes, r"^(国内|地区)生产总值$|^经济$")
+    income: list[Outcome] = []
+    for kind in named:
+        # residents' income names 居民 or 农民 ("城镇居民人均可支配收入"); the government's, its budget
+        mine = [o for o in _growth_of(outcomes, r"收入") if re.search(
+            r"居民|农民" if kind == "residents" else kinds["fiscal"], o.indicator)
+            and ("本级" not in subject or "本级" in o.span)]  # a budget's own share is not the whole
+        if not mine:
+            income = []
+            break
+        income.extend(mine)
     if not income or not gdp:
         return _not_reported(target, " (income and GDP growth are not both reported for the year)")
     g = gdp[0]

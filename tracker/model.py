@@ -125,6 +125,9 @@ class Outcome:
     statement: str | None = None  # relative statements: completed_task, synchronous, achieved ...
     quote: str = ""
     offset: int = 0
+    # a figure for part of the year only ("前三季度", "1—11月"), from a report delivered
+    # before the year's figures were in; None: the whole year
+    period: str | None = None
 
 
 @dataclass

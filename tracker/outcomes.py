@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tracker import grammar
+from tracker.detect import cn_number
 from tracker.model import Outcome, Paragraph, Report
 
 REVIEW_KINDS = ("review", "five_year_review")
@@ -141,6 +142,9 @@ def extract_outcomes(report: Report) -> list[Outcome]:
             # next one is the term's again ("——城乡居民生活显著改善。…五年城镇新增就业108万人").
             over_period = _over_period(para.text, year, period_part or over_period)
             found = paragraph_outcomes(para, year)
+            for o in found:
+                if o.value is not None:
+                    o.period = part_of_year(para.text, o.offset)
             if over_period:
                 for o in found:
                     # Numbers, stages and statements of the period; a level reached at its end
@@ -149,6 +153,37 @@ def extract_outcomes(report: Report) -> list[Outcome]:
                         o.measure = "cumulative"
             out.extend(found)
     return out
+
+
+_SENTENCE_END = "。！？!?"
+
+
+@lru_cache(maxsize=None)
+def _part_of_year_re() -> re.Pattern[str]:
+    w = words()
+    return re.compile("|".join(f"(?:{x})" for x in w["part_of_year"] + [re.escape(x) for x in w["whole_year"]]))
+
+
+def part_of_year(text: str, offset: int) -> str | None:
+    """The part of the year a figure at `offset` is for ("前三季度", "1—11月"), None for the
+    whole year: the last period marker of its sentence before it, unless a whole-year word
+    ("全年", "预计") came after that marker."""
+    start = max(text.rfind(c, 0, offset) for c in _SENTENCE_END) + 1
+    last = None
+    for m in _part_of_year_re().finditer(text, start, offset):
+        last = m
+    if last is None or last.group(0) in words()["whole_year"]:
+        return None
+    month = last.groupdict().get("month") or last.groupdict().get("end")
+    if month and _month(month) == 12:
+        return None  # "1—12月": the whole year
+    return last.group(0)
+
+
+def _month(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    return cn_number(s)
 
 
 def _reached(o: Outcome) -> bool:
@@ -369,6 +404,7 @@ _STRIP_TAIL = re.compile(
 )
 _STRIP_HEAD = re.compile(
     r"^(\d{4}年|(比|较|与)(上年|去年|上一年)(同期)?(相比)?|全年|全区|全市|全国|其中|今年|去年|一年来|过去一年|实现|完成了|完成|将|共|——"
+    r"|预计|初步统计|初步核算|预估"  # "预计全年增长5.5%": the estimate of the indicator named before
     r"|扣除价格因素后?|按可比价格计算|剔除价格因素后?"
     r"|[（(][一二三四五六七八九十]+[)）]|\s)+"
 )

@@ -167,7 +167,7 @@ def outcome_rows(engine: Engine, *, jurisdiction: str | None = None) -> list[dic
                 "jurisdiction": d.jurisdiction, "doc": d.name, "source": d.source_url, "line": o.line, "span": o.span,
                 "indicator": o.indicator, "comparator": o.comparator, "value": clean_number(o.value),
                 "unit": o.unit, "year": o.year, "measure": o.measure, "provisional": o.provisional,
-                "stage": o.stage, "statement": o.statement, "quote": o.quote,
+                "period": o.period, "stage": o.stage, "statement": o.statement, "quote": o.quote,
             }
             for o, d in session.exec(query).all()
         ]

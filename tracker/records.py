@@ -15,7 +15,7 @@ TARGET_KEYS = (
 )
 OUTCOME_KEYS = (
     "line", "span", "indicator", "comparator", "value", "unit", "year", "measure",
-    "provisional", "stage", "statement", "quote",
+    "provisional", "period", "stage", "statement", "quote",
 )
 LEDGER_KEYS = (
     "id", "jurisdiction", "target_doc", "target_source", "line", "span", "kind", "indicator", "indicator_key",

@@ -46,6 +46,9 @@ PERIOD_ANY_RE = re.compile(rf"[“\"](?P<num>[{CN_NUM}]{{1,2}})五[”\"]")
 # Heading words, by the kind of section they announce.
 REVIEW_WORDS = re.compile(r"回顾|执行情况|完成情况|工作总结|取得的成就|发展成就|过去")
 PLAN_GOAL_WORDS = re.compile(r"目标|任务|规划")
+# A heading on a coming period's approach ("二、“十四五”时期发展的主要考虑", "“十二五”基本思路")
+# sets its goals too, when it names no single year ("…基本思路和2016年工作安排" is the year's).
+PERIOD_APPROACH_WORDS = re.compile(r"思路|考虑")
 # "过去一年和五年工作回顾" reviews the last year (with the period); a heading naming a
 # single year is an annual review.
 ANNUAL_WORDS = re.compile(r"一年|今年|上年|年度|(?:19|20)\d{2}\s*年")
@@ -66,8 +69,9 @@ SUBMISSION_RE = re.compile(r"(?:提请|提交)[^。；]{0,12}大会(?:审议|审
 GOAL_MARKS_RE = re.compile(r"目标是|[%％]|\d\s*(?:万|亿)")
 
 # Where the goals of a mixed "成就和主要目标任务" section begin: a paragraph opening
-# with the coming period's name or with "今后五年".
-GOALS_START_RE = re.compile(rf"^(?:[“\"]?(?P<num>[{CN_NUM}]{{1,2}})五[”\"]?|今后五年|未来五年)")
+# with the coming period's name or with "今后五年", maybe after a short lead ("综合判断，").
+GOALS_START_RE = re.compile(
+    rf"^(?:[^，,。“\"]{{1,6}}[，,])?(?:[“\"]?(?P<num>[{CN_NUM}]{{1,2}})五[”\"]?|今后五年|未来五年)")
 
 # Plan reports: "…国民经济和社会发展计划执行情况与2026年…计划草案".
 PLAN_REPORT_RE = re.compile(r"计划执行情况|计划草案")
@@ -496,7 +500,8 @@ def is_unnumbered_heading(p: Paragraph) -> bool:
         return False
     if any(mark in text for mark in "。；，！？：,;!?"):
         return False
-    return bool(UNNUMBERED_HEADING_RE.search(text) or _periods(text) and PLAN_GOAL_WORDS.search(text))
+    return bool(UNNUMBERED_HEADING_RE.search(text) or _periods(text) and (
+        PLAN_GOAL_WORDS.search(text) or PERIOD_APPROACH_WORDS.search(text)))
 
 
 def split_at_unnumbered_headings(paragraphs: list[Paragraph]) -> list[_Section] | None:
@@ -599,7 +604,7 @@ def _classify(section: _Section, plan_year: int | None = None) -> list[Part]:
             # "一、攻坚克难，圆满收官“十三五”" opening "过去一年是…": last year's account first
             return [Part("review", heading, plan_year - 1, section.paragraphs)]
         reviews = True
-    goals = bool(PLAN_GOAL_WORDS.search(title))
+    goals = bool(PLAN_GOAL_WORDS.search(title)) or year is None and bool(PERIOD_APPROACH_WORDS.search(title))
     if OTHER_WORDS.match(title):
         return [Part("other", heading, None, section.paragraphs)]
     if periods and YEAR_OF_PERIOD_RE.search(title) and not reviews:

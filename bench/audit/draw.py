@@ -61,7 +61,10 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         # places read while checking changed claims after it
         "zhenjiangshi", "jingmenshi", "tonglingshi", "panzhihuashi", "qinhuangdaoshi", "zhaotongshi",
         "wenshanzhuangzumiaozuzizhizhou", "longnanshi", "huainanshi", "guyuanshi", "eerduosishi",
-        "xinxiangshi", "jiuquanshi"}
+        "xinxiangshi", "jiuquanshi",
+        # the twelfth audit (seed 20261214)
+        "changzhishi", "jiaxingshi", "liangshanyizuzizhizhou", "bijieshi", "baishanshi", "hegangshi",
+        "fuyangshi", "xuzhoushi"}
 
 
 def pairs() -> list[tuple[str, int]]:

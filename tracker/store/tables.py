@@ -78,6 +78,7 @@ class OutcomeRow(SQLModel, table=True):
     stage: str | None = None
     statement: str | None = None
     quote: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    period: str | None = None  # part of the year the figure is for, None for the whole year
 
 
 class VerdictRow(SQLModel, table=True):
