@@ -502,3 +502,27 @@ def test_revenue_kept_in_step_with_the_economy_is_the_budget_s() -> None:
                relation="synchronous")
     v = verdict_of(t, "预计地区生产总值增长4.2%。一般公共预算收入579.9亿元，下降25.7%。")
     assert (v.verdict, v.reason_code) == ("unclear", "not_reported")
+
+
+def test_a_verb_before_a_count_names_nothing_counted() -> None:
+    # suihuashi-2021-gwr.txt line 83 → suihuashi-2022-gwr.txt line 41: 打造 is all the two share
+    t = target("打造2个产业强镇", value=2, unit="个", indicator="产业强镇", measure="level")
+    v = verdict_of(t, "深化“放管服”改革，打造60个“一件事一次办好”服务场景。")
+    assert v.verdict == "unclear"
+    # gansu-2021-gwr.txt line 110 → gansu-2022-gwr.txt line 22
+    t = target("打造5-6个", value=5, value_max=6, unit="个", indicator="百亿级园区", measure="level",
+               quote="实施千亿产业集群和百亿园区突破行动，加快培育2-3个千亿级产业集群，打造5-6个百亿级园区")
+    v = verdict_of(t, "建成绿色标准化种养基地786个，打造产业大县14个。")
+    assert v.verdict == "unclear"
+
+
+def test_a_lesser_stage_of_the_owner_s_other_works_shows_no_miss() -> None:
+    # wuhaishi-2022-gwr.txt line 101 → wuhaishi-2023-gwr.txt line 25: the college's upgrade is
+    # under way; its teaching building is not named in that clause (it opened, the next one says)
+    t = target("乌海职业技术学院教学楼建成投用", kind="deliverable", indicator="乌海职业技术学院教学楼建成投用",
+               stage="投用")
+    v = verdict_of(t, "乌海职业技术学院升级应用型本科院校工作有序推进。")
+    assert v.verdict == "unclear"
+    # the road itself named: a lesser stage is a miss (lanzhoushi-2014 → 2015)
+    t = target("北环路基本建成", kind="deliverable", indicator="北环路基本建成", stage="建成")
+    assert verdict_of(t, "北环路加快建设。").verdict == "missed"

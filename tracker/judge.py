@@ -12,6 +12,7 @@ can be tested without any text.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, replace
@@ -1534,6 +1535,10 @@ def _judge_deliverable(target: Target, outcomes: list[Outcome], place: tuple[str
     scored.sort(key=lambda x: (-x[0], -x[1], x[3].line))
     run, _, coverage, best = scored[0]
     v = _stage_verdict(target, promise, best, coverage)
+    if v.verdict == "missed" and _other_part_named(name, deliverable_name(best.span, place)):
+        # "乌海职业技术学院教学楼…建成投用" → "乌海职业技术学院升级…工作有序推进": the owner's
+        # name is there, the building is not; a stage of another of its works shows no miss
+        return _unclear_stage(target, best, "the outcome names the project's owner, not the works promised")
     missing = _items_not_named(target.span, best.span, place) if v.verdict == "met" else []
     if missing:
         # "完成对胜利大街、西大街、胜利三路等主干道路的综合改造" → only 胜利三路 is reported.
@@ -1703,6 +1708,25 @@ def _items_not_named(span: str, text: str, place: tuple[str, ...] = ()) -> list[
         if name and name[:4] not in text:
             missing.append(name)
     return missing
+
+
+def _other_part_named(name: str, o_name: str) -> bool:
+    """The outcome's name starts as the target's (the owner: "乌海职业技术学院") and goes on
+    to another thing of it: "升级应用型本科院校" where "教学楼" was promised."""
+    drop = tuple(words()["name_tail_drop"])
+
+    def rest(s: str) -> str:
+        while s.endswith(drop) and len(s) > 2:
+            s = next(s.removesuffix(w) for w in drop if s.endswith(w))
+        return s
+
+    for t in (x for x in name.split("|") if len(x) >= 2):
+        for o in (x for x in o_name.split("|") if len(x) >= 2):
+            n = len(os.path.commonprefix([t, o]))
+            t_rest, o_rest = rest(t[n:]), rest(o[n:])
+            if n >= 2 and len(t_rest) >= 2 and len(o_rest) >= 2 and not set(t_rest) & set(o_rest):
+                return True
+    return False
 
 
 def _all_heads(name: str, text: str) -> bool:
