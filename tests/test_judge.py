@@ -526,3 +526,17 @@ def test_a_lesser_stage_of_the_owner_s_other_works_shows_no_miss() -> None:
     # the road itself named: a lesser stage is a miss (lanzhoushi-2014 → 2015)
     t = target("北环路基本建成", kind="deliverable", indicator="北环路基本建成", stage="建成")
     assert verdict_of(t, "北环路加快建设。").verdict == "missed"
+
+
+def test_a_count_under_way_is_read_to_the_end_of_its_clause() -> None:
+    # luzhoushi-2022-gwr.txt line 145 → luzhoushi-2023-gwr.txt line 27: the span stops after
+    # a few words; its clause says the works go on
+    t = target("打造10个县域医疗次中心", value=10, unit="个", indicator="县域医疗次中心", measure="level")
+    v = verdict_of(t, "全面推进紧密型县域医共体建设，10个县域医疗卫生次中心建设有序推进。")
+    assert v.verdict == "unclear"
+    # quanzhoushi-2023-gwr.txt line 74 → quanzhoushi-2024-gwr.txt line 30: the next item's
+    # 推进 is its own
+    t = target("打造省级乡村振兴示范镇村80个", value=80, unit="个", indicator="省级乡村振兴示范镇村",
+               measure="level")
+    v = verdict_of(t, "创建省级乡村振兴示范村镇79个、新增整镇推进“五好”乡镇15个。")
+    assert (v.verdict, v.outcome.value) == ("missed", 79)

@@ -2041,7 +2041,13 @@ def _count_under_way(target: Target, o: Outcome) -> bool:
     being built, not built; no evidence for a count of things made."""
     if not _a_count(target) or o.value is None:
         return False
-    after = re.split(r"\d[\d.]*[万千]?[^\d]", o.span, maxsplit=1)[-1]
+    # the figure's clause in its sentence: the span stops a few words after the number
+    # ("两项改革“后半篇”文章有序推" of "…有序推进")
+    at = o.quote.find(o.span) if o.quote else -1
+    clause = re.split(r"[，,；;。]", o.quote[at:])[0] if at >= 0 else o.span
+    after = re.split(r"\d[\d.]*[万千]?[^\d]", clause if len(clause) > len(o.span) else o.span, maxsplit=1)[-1]
+    # up to the next item with a number of its own ("…79个、新增整镇推进“五好”乡镇15个")
+    after = re.split(r"、(?=[^、]*?\d)", after, maxsplit=1)[0]
     return any(x in after for x in _progress_of_counts())
 
 
