@@ -540,3 +540,15 @@ def test_a_count_under_way_is_read_to_the_end_of_its_clause() -> None:
                measure="level")
     v = verdict_of(t, "创建省级乡村振兴示范村镇79个、新增整镇推进“五好”乡镇15个。")
     assert (v.verdict, v.outcome.value) == ("missed", 79)
+
+
+def test_a_listing_is_not_a_plant_in_production_nor_a_side_road_the_main_line() -> None:
+    # jingzhoushi-2022-gwr.txt line 95 → jingzhoushi-2023-gwr.txt line 19
+    t = target("亿钧耀能A股上市", kind="deliverable", indicator="亿钧耀能A股上市")
+    v = verdict_of(t, "美的“空冰洗”、亿钧耀能、玖龙纸业等3个百亿项目建成投产。")
+    assert v.verdict == "unclear"
+    # wuhaishi-2022-gwr.txt line 97 → wuhaishi-2023-gwr.txt line 25
+    t = target("S217海勃湾绕城段辅路、环湖旅游道路等项目通车", kind="deliverable",
+               indicator="S217海勃湾绕城段辅路通车", stage="通车")
+    v = verdict_of(t, "S217海勃湾绕城段主线建成通车。")
+    assert v.verdict == "unclear"
