@@ -64,7 +64,30 @@ SEEN = {"jilin", "liaoning", "shaanxi", "haerbinshi", "taiyuanshi", "yinchuanshi
         "xinxiangshi", "jiuquanshi",
         # the twelfth audit (seed 20261214)
         "changzhishi", "jiaxingshi", "liangshanyizuzizhizhou", "bijieshi", "baishanshi", "hegangshi",
-        "fuyangshi", "xuzhoushi"}
+        "fuyangshi", "xuzhoushi",
+        # the thirteenth audit (seed 20261215)
+        "nanchongshi", "dezhoushi", "suihuashi", "jingzhoushi", "weihaishi", "wuhaishi", "yangquanshi",
+        "luzhoushi",
+        # places read while checking changed claims after it
+        "xinxiangshi", "luoheshi", "jiayuguanshi", "hangzhoushi", "dalianshi", "chuzhoushi", "gannanzangzuzizhizhou",
+        "shenyangshi", "lanzhoushi", "wuzhongshi", "wuxishi", "quanzhoushi", "gansu", "hunan", "hainan", "yunnan",
+        "chenzhoushi", "longnanshi", "guangyuanshi", "leshanshi", "chengdushi",
+        # every place whose changed claims on 500 random pairs were read this round
+        "anhui", "anqingshi", "baoshanshi", "beijing", "changchunshi", "changdeshi", "changshashi",
+        "changzhishi", "chaozhoushi", "chengdeshi", "chengdushi", "chifengshi", "chuzhoushi", "dalianshi",
+        "dalibaizuzizhizhou", "danzhoushi", "dezhoushi", "dongguanshi", "eerduosishi", "fu2zhou1shi4",
+        "fu3zhou1shi4", "fujian", "fuyangshi", "gannanzangzuzizhizhou", "gansu", "ganzhoushi",
+        "guangyuanshi", "guangzhoushi", "guizhou", "hainan", "hangzhoushi", "hebei", "hefeishi",
+        "heilongjiang", "huaibeishi", "huaihuashi", "huainanshi", "hubei", "huizhoushi", "hunan",
+        "huzhoushi", "jiangxi", "jiaxingshi", "jiayuguanshi", "jilin", "jilinshi", "jinanshi", "jingzhoushi",
+        "lanzhoushi", "leshanshi", "liangshanyizuzizhizhou", "liaoyangshi", "luoheshi", "mudanjiangshi",
+        "nanchangshi", "nanchongshi", "nanjingshi", "nanningshi", "neimenggu", "ningboshi", "ningxia",
+        "qinghai", "qingyuanshi", "qinhuangdaoshi", "qitaiheshi", "quanzhoushi", "qujingshi", "shaanxi",
+        "shandong", "shannanshi", "shanxi", "shenyangshi", "shenzhenshi", "sichuan", "su1zhou1shi4",
+        "suihuashi", "tonghuashi", "tongliaoshi", "weihaishi", "wenzhoushi", "wuhaishi", "wuhanshi",
+        "wuxishi", "wuzhongshi", "xianshi", "xiningshi", "xinxiangshi", "xizang", "yanchengshi",
+        "yangzhoushi", "yantaishi", "yi2chun1shi4", "yongzhoushi", "yunnan", "zhangjiakoushi",
+        "zhangzhoushi", "zhejiang", "zhengzhoushi", "zhongshanshi", "zhuhaishi"}
 
 
 def pairs() -> list[tuple[str, int]]:
