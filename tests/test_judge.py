@@ -552,3 +552,16 @@ def test_a_listing_is_not_a_plant_in_production_nor_a_side_road_the_main_line() 
                indicator="S217海勃湾绕城段辅路通车", stage="通车")
     v = verdict_of(t, "S217海勃湾绕城段主线建成通车。")
     assert v.verdict == "unclear"
+
+
+def test_a_fund_founded_is_its_evidence_without_the_sum() -> None:
+    # shaanxi-2019-gwr.txt line 91 → shaanxi-2020-gwr.txt line 27
+    t = target("设立10亿元技术改造专项奖励资金", value=10, unit="亿元", indicator="技术改造专项奖励资金",
+               measure="level")
+    v = verdict_of(t, "设立中小企业技术改造专项奖励资金、民营企业纾困基金。")
+    assert (v.verdict, v.reason_code) == ("met", "deliverable_done")
+    assert "not restated" in v.reason
+    # hezeshi-2020-gwr.txt line 55 → hezeshi-2021-gwr.txt line 23: no fund said founded
+    t = target("设立20亿元的乡村振兴基金", value=20, unit="亿元", indicator="乡村振兴基金", measure="level")
+    v = verdict_of(t, "全市9个乡镇、61个村纳入省第二批乡村振兴示范创建“十百千”工程。")
+    assert v.verdict == "unclear"

@@ -694,14 +694,21 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
     if target.kind == "quantitative" and target.value is not None and _has_numeral(target.span):
         v = _judge_number(target, outcomes, prepared)
         promise = promise_of(target) if v.reason_code == "not_reported" else None
-        if promise is not None and promise.kind in ("stage", "task", "title") and not any(
-                w in (target.indicator or "") for w in words()["bare_measures"]["words"]):
+        if promise is not None and (promise.kind in ("stage", "task", "title") or _founded_fund(target, promise)) \
+                and not any(w in (target.indicator or "") for w in words()["bare_measures"]["words"]):
             # (but "完成规模工业产值700亿元" is a figure of output, not a task to be done)
             # "23万平方米的建材城完工": the number is the size of a project whose stage was
             # promised; with no figure for it, the project's stage may still be reported.
             d = _judge_deliverable(target, outcomes, prepared.place, prepared)
             if d.reason_code != "not_reported" and not (_a_count(target) and (
                     _running_total(d.outcome) or d.verdict == "missed" or _counts_of_its_own(target, d.outcome))):
+                if _founded_fund(target, promise):
+                    w = words()["founded_fund"]
+                    said = d.outcome.span if d.outcome else ""
+                    if not (any(x in said for x in w["acts"]) and any(x in said for x in w["heads"])):
+                        return v  # a fund founded is said so ("纳入…乡村振兴…工程" is not the fund)
+                    d = replace(d, reason=f"{d.reason} The sum promised ({target.value:g}{target.unit}) is not "
+                                          "restated.")
                 return d  # a count is never shown short by a stage word ("推进…试点建设")
         return v
     if target.kind == "quantitative" and target.value is not None:
@@ -710,6 +717,14 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
     if target.kind == "deliverable":
         return _judge_deliverable(target, outcomes, prepared.place, prepared)
     return _judge_relative(target, outcomes)
+
+
+def _founded_fund(target: Target, promise: Promise) -> bool:
+    """ "设立10亿元技术改造专项奖励资金": the money is the size of a fund to found; its founding
+    may be reported without the sum (a grant of money, "发放贷款10亿元", is the sum itself)."""
+    w = words()["founded_fund"]
+    return promise.kind == "act" and promise.words[0] in w["acts"] and bool(target.unit) \
+        and target.unit.endswith("元") and target.span.rstrip().endswith(tuple(w["heads"]))
 
 
 _COUNTERS = frozenset("个所条座家户套栋台项辆件处间批")
