@@ -540,3 +540,22 @@ def test_count_named_by_its_level_takes_the_next_items_head():
     # neijiangshi-2022: "40个省级" counts 省级重点项目
     ts = targets_from_text("实施40个省级、266个市级重点项目，分别完成投资252亿元、550亿元以上。", year=2022)
     assert [(t.value, t.indicator) for t in ts[:2]] == [(40, "省级重点项目"), (266, "市级重点项目")]
+
+
+def _plan_report(*texts: str):
+    from tracker.model import Paragraph, Part, Report
+
+    paras = [Paragraph(t, ((0, 10 + 2 * i),)) for i, t in enumerate(texts)]
+    part = Part("plan", "二、2020年工作安排", 2020, paras)
+    return Report("plan.txt", "", "博尔塔拉蒙古自治州", "work_report", None, 2019, 2020, None, paras, [part])
+
+
+def test_an_account_of_the_year_past_in_the_plan_part_sets_nothing() -> None:
+    # boertalamengguzizhizhou-2020-gwr.txt line 123: the government's own work last year
+    past = ("一年来，我们坚持把党的领导贯穿政府工作始终，政府系统工作更加规范，"
+            "认真办理州人大代表建议63件、政协委员提案96件，办复率100%。")
+    assert extract_targets(_plan_report(past)) == []
+    # hunan-2015-gwr.txt line 148: until it turns to the coming year
+    turning = ("各位代表，过去一年，我们众志成城、齐心协力，经受了考验、赢得了挑战。"
+               "新的一年，我们要乘势而上、顺势而为，全面完成“十二五”规划目标。")
+    assert [t.span for t in extract_targets(_plan_report(turning))] == ["完成“十二五”规划目标"]

@@ -565,3 +565,14 @@ def test_a_fund_founded_is_its_evidence_without_the_sum() -> None:
     t = target("设立20亿元的乡村振兴基金", value=20, unit="亿元", indicator="乡村振兴基金", measure="level")
     v = verdict_of(t, "全市9个乡镇、61个村纳入省第二批乡村振兴示范创建“十百千”工程。")
     assert v.verdict == "unclear"
+
+
+def test_the_county_towns_figure_is_not_the_central_city_s() -> None:
+    # zunyishi-2020-gwr.txt line 61 → zunyishi-2021-gwr.txt line 23
+    t = target("县城空气质量优良天数比率达95%以上", value=95, unit="%", comparator=">=",
+               indicator="空气质量优良天数比例", measure="rate")
+    assert verdict_of(t, "中心城区环境空气质量优良率提高到99.2%。").verdict == "unclear"
+    # shanxi-2008-gwr.txt line 266 → shanxi-2009-gwr.txt line 28: 县城 listed with the rest is the whole
+    t = target("大中城市、县城和乡镇新建、改扩建500所中小学校", value=500, unit="所",
+               indicator="中小学校", measure="level")
+    assert verdict_of(t, "新建改扩建500所中小学校。").verdict == "met"

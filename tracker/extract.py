@@ -68,6 +68,8 @@ class _Words:
     vague: re.Pattern[str]
     enumerators: tuple[re.Pattern[str], ...]
     background: re.Pattern[str]
+    past_opening: re.Pattern[str]
+    coming_turn: re.Pattern[str]
     stretch: tuple[str, ...]
     creating: re.Pattern[str]
     set_phrases: tuple[str, ...]
@@ -168,6 +170,8 @@ def _words() -> _Words:
         vague=re.compile(rf"^(?:{_alt(lead['vague'])})"),
         enumerators=tuple(re.compile(p) for p in lead["enumerators"]),
         background=re.compile(_alt(lead["background"])),
+        past_opening=re.compile(rf"^(?:各位代表[，,！!：:]\s*)?(?:{_alt(lead['past_opening'])})"),
+        coming_turn=re.compile(_alt(lead["coming_turn"])),
         stretch=tuple(lead["stretch"]),
         creating=re.compile(rf"^(?:{_alt(t['quantity']['creating'])})"),
         set_phrases=tuple(t["quantity"]["set_phrases"]),
@@ -285,7 +289,13 @@ def extract_targets(report: Report) -> list[Target]:
             continue
         # Glossaries and notes after the plan are parts of their own (segment.py).
         for para in part.paragraphs:
-            out.extend(_paragraph_targets(para, year, horizon))
+            found = _paragraph_targets(para, year, horizon)
+            if _words().past_opening.match(para.text):
+                # "一年来，我们坚持…": an account of the year past inside the plan part, up to
+                # where it turns to the coming one ("新的一年，我们要…")
+                turn = _words().coming_turn.search(para.text)
+                found = [t for t in found if turn and t.offset >= turn.start()]
+            out.extend(found)
     return _without_restatements(out)
 
 

@@ -2077,7 +2077,9 @@ def _progress_of_counts() -> tuple[str, ...]:
 def _whole_for_part(target: Target, o: Outcome) -> bool:
     """The target names a part (words.own_parts: 县域) the figure's clause does not."""
     theirs = _before_figure(o)
-    return any(w in target.span and w not in theirs for w in words()["own_parts"])
+    # a part listed with others ("大中城市、县城和乡镇新建…500所中小学校") is one of a whole
+    return any(w in target.span and w not in theirs and not re.search(f"[、和及与]{w}|{w}[、和及与]", target.span)
+               for w in words()["own_parts"])
 
 
 def _own_clauses(o: Outcome) -> str:
