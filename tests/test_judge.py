@@ -576,3 +576,14 @@ def test_the_county_towns_figure_is_not_the_central_city_s() -> None:
     t = target("大中城市、县城和乡镇新建、改扩建500所中小学校", value=500, unit="所",
                indicator="中小学校", measure="level")
     assert verdict_of(t, "新建改扩建500所中小学校。").verdict == "met"
+
+
+def test_a_net_increase_shows_new_ones_met_never_missed() -> None:
+    # dazhoushi-2022-gwr.txt line 61 → dazhoushi-2023-gwr.txt line 27
+    t = target("新增市场主体3.8万户", value=3.8, unit="万户", indicator="新增市场主体", measure="level")
+    v = verdict_of(t, "净增市场主体2.1万户。")
+    assert (v.verdict, v.reason_code) == ("unclear", "different_measure")
+    assert verdict_of(t, "净增市场主体4.2万户。").verdict == "met"
+    # qitaiheshi-2022-gwr.txt line 97 → qitaiheshi-2023-gwr.txt line 25: new ones do not show a net gain
+    t = target("高新技术企业净增8户", value=8, unit="户", indicator="高新技术企业", measure="level")
+    assert verdict_of(t, "新增高新技术企业17户。").verdict == "unclear"

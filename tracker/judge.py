@@ -719,6 +719,18 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
     return _judge_relative(target, outcomes)
 
 
+def _net_for_gross(target: Target, o: Outcome, verdict: str) -> str:
+    """What makes the figure the wrong side of net vs new for this verdict, or "": a net
+    increase short of new ones promised, or new ones reaching a net increase promised."""
+    w = words()["net_increase"]
+    t_net, o_net = any(x in target.span for x in w["net"]), any(x in o.span for x in w["net"])
+    if verdict == "missed" and o_net and not t_net:
+        return "a net increase"
+    if verdict == "met" and t_net and not o_net and any(x in o.span for x in w["gross"]):
+        return "a number of new ones"
+    return ""
+
+
 def _founded_fund(target: Target, promise: Promise) -> bool:
     """ "设立10亿元技术改造专项奖励资金": the money is the size of a fund to found; its founding
     may be reported without the sum (a grant of money, "发放贷款10亿元", is the sum itself)."""
@@ -884,6 +896,9 @@ def _judge_number(target: Target, outcomes: list[Outcome], prep: Prepared | None
         return Verdict("unclear", "ambiguous", "the figure is about only part of what was promised",
                        f"“{best.span}” is about the {word} ones only; “{target.span}” is about them all.",
                        outcome=best, provisional=best.provisional)
+    if (side := _net_for_gross(target, best, d.verdict)):
+        return Verdict("unclear", "different_measure", "a net increase and a number of new ones differ",
+                       f"“{best.span}” is {side}; “{target.span}” is not.", outcome=best, provisional=best.provisional)
     if d.verdict == "missed" and (head := _borrowed_head(target)) and head not in best.span:
         # "创建3个国家级、30个省级产业融合发展示范园区" → "新增国家级现代农业产业园2个": the
         # thing counted was named after the next item; a figure not naming it shows no shortfall
