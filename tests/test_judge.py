@@ -587,3 +587,11 @@ def test_a_net_increase_shows_new_ones_met_never_missed() -> None:
     # qitaiheshi-2022-gwr.txt line 97 → qitaiheshi-2023-gwr.txt line 25: new ones do not show a net gain
     t = target("高新技术企业净增8户", value=8, unit="户", indicator="高新技术企业", measure="level")
     assert verdict_of(t, "新增高新技术企业17户。").verdict == "unclear"
+
+
+def test_two_sums_named_only_by_their_verb_are_not_one_figure() -> None:
+    # boertalamengguzizhizhou-2020-gwr.txt line 107 → boertalamengguzizhizhou-2021-gwr.txt line 43
+    t = target("投入4177万元", value=4177, unit="万元", indicator="投入", measure="level",
+               quote="投入4177万元，建设州社会福利院、殡仪馆")
+    v = verdict_of(t, "投入56.84亿元大力实施城乡建设项目，改造棚户区1.05万户。")
+    assert v.verdict == "unclear"

@@ -282,6 +282,8 @@ def _match(tn: _TargetNames, o: Outcome) -> float:
         # projects its sentence counts first; the same projects, or nothing
         same = subjects == ("", "") or similarity(*subjects) >= _matching("min_overlap")
         return _matching("missed_min_score") if same else 0.0
+    if _bare_money_re().match(tn.span_words) and _bare_money_re().match(o.indicator):
+        return 0.0  # "投入4177万元" (for a welfare home) ← "投入56.84亿元…城乡建设项目": the verb is all they share
     # Even where the lexicon keys agree: the key of "单位生产总值二氧化碳排放" reads as GDP's.
     if _other_subject_of_measure(tn, o):
         return 0.0  # "产量61万吨" (of 粮食, by its sentence) is not "原煤产量达7409万吨"
