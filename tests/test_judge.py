@@ -595,3 +595,26 @@ def test_two_sums_named_only_by_their_verb_are_not_one_figure() -> None:
                quote="投入4177万元，建设州社会福利院、殡仪馆")
     v = verdict_of(t, "投入56.84亿元大力实施城乡建设项目，改造棚户区1.05万户。")
     assert v.verdict == "unclear"
+
+
+def test_a_share_is_not_a_growth_nor_an_adjusted_growth_the_growth_as_collected() -> None:
+    from tracker.extract import targets_from_text
+
+    # boertalamengguzizhizhou-2020-gwr.txt line 95 → boertalamengguzizhizhou-2021-gwr.txt line 15
+    (t,) = targets_from_text("民间资本投资占全社会固定资产投资50%以上。", year=2013)
+    assert t.measure == "rate"
+    assert verdict_of(t, "全社会固定资产投资增长52.8%。").verdict == "unclear"
+    # lianyungangshi-2020-gwr.txt line 61 → lianyungangshi-2021-gwr.txt line 31
+    t = target("一般公共预算收入增长3%左右", value=3, unit="%", comparator="~", indicator="一般公共预算收入",
+               measure="growth")
+    assert verdict_of(t, "一般公共预算收入剔除减税降费因素增长6.5%。").verdict == "unclear"
+    assert verdict_of(t, "一般公共预算收入增长3.2%。").verdict == "met"
+
+
+def test_about_to_open_is_not_open_and_another_size_is_another_facility() -> None:
+    # lianyungangshi-2020-gwr.txt line 89 → lianyungangshi-2021-gwr.txt line 51
+    t = target("连徐高铁建成通车", kind="deliverable", indicator="连徐高铁通车", stage="通车")
+    assert verdict_of(t, "3条高铁建成通车，连徐高铁开通在即。").verdict == "unclear"
+    # boertalamengguzizhizhou-2020-gwr.txt line 93 → boertalamengguzizhizhou-2021-gwr.txt line 69
+    t = target("建成750千伏输变电工程", kind="deliverable", indicator="750千伏输变电工程", stage="建成")
+    assert verdict_of(t, "大河沿子、莫合泉220千伏输变电工程、农村电网升级改造等工程全面完工。").verdict == "unclear"

@@ -1176,6 +1176,8 @@ def _other_growth_measure(target: Target, o: Outcome) -> bool:
         t_entries, o_entries = _present(target.span, group["words"]), _present(_clause_of(o), group["words"])
         if t_entries and not o_entries and unmarked not in t_entries:
             return True
+        if group.get("both_ways") and o_entries and not t_entries and unmarked not in o_entries:
+            return True  # "一般公共预算收入增长3%" against "…剔除减税降费因素增长6.5%"
     return False
 
 
@@ -1650,6 +1652,12 @@ def _title_named(span: str, text: str) -> bool:
 _ORDINAL = re.compile(r"第?(?P<n>[一二三四五六七八九十\d]+)(?P<kind>期|批|届|次|轮)")
 
 
+@lru_cache(maxsize=1)
+def _name_size_re() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(words()["name_sizes"], key=len, reverse=True))
+    return re.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?P<kind>{units})")
+
+
 def _event_named(target: Target, text: str) -> bool:
     """Each numbered event promised is named in the text by its own words, not only by its
     edition and its head (一届 of many fairs and forums, 洽谈会, 论坛)."""
@@ -1663,11 +1671,13 @@ def _other_ordinal(span: str, text: str) -> bool:
     """The promise names a phase, batch or edition (二期, 第二批, 第十届) and the text names
     only other ones of that kind: another thing of the same name."""
     mine: dict[str, set[str]] = {}
-    for m in _ORDINAL.finditer(span):
-        mine.setdefault(m["kind"], set()).add(m["n"])
     theirs: dict[str, list[str]] = {}
-    for m in _ORDINAL.finditer(text):
-        theirs.setdefault(m["kind"], []).append(m["n"])
+    # and a size in the name ("750千伏输变电工程" is not "220千伏输变电工程")
+    for pattern in (_ORDINAL, _name_size_re()):
+        for m in pattern.finditer(span):
+            mine.setdefault(m["kind"], set()).add(m["n"])
+        for m in pattern.finditer(text):
+            theirs.setdefault(m["kind"], []).append(m["n"])
     # "莞番高速一二期" names 二期 too
     return any(kind in theirs and not any(n in x for n in ns for x in theirs[kind])
                for kind, ns in mine.items())
