@@ -618,3 +618,14 @@ def test_about_to_open_is_not_open_and_another_size_is_another_facility() -> Non
     # boertalamengguzizhizhou-2020-gwr.txt line 93 → boertalamengguzizhizhou-2021-gwr.txt line 69
     t = target("建成750千伏输变电工程", kind="deliverable", indicator="750千伏输变电工程", stage="建成")
     assert verdict_of(t, "大河沿子、莫合泉220千伏输变电工程、农村电网升级改造等工程全面完工。").verdict == "unclear"
+
+
+def test_operating_revenue_is_no_opening_and_an_adverb_keeps_a_verb_bare() -> None:
+    # maanshanshi-2021-gwr.txt line 81 → maanshanshi-2022-gwr.txt line 33
+    t = target("宝武马钢优特钢等223个项目开工建设", value=223, unit="个", indicator="宝武马钢优特钢等",
+               measure="level")
+    assert verdict_of(t, "宝武马钢营业收入突破2000亿元、增长2.5倍。").verdict == "unclear"
+    # shenzhenshi-2023-gwr.txt line 114 → shenzhenshi-2024-gwr.txt line 48: "新改造" names no pipes
+    t = target("改造63公里老旧市政供水管网", value=63, unit="公里", indicator="老旧市政供水管网", measure="level")
+    v = verdict_of(t, "新改造65公里老旧市政供水管网。")
+    assert (v.verdict, v.outcome.value) == ("met", 65)

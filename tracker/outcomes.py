@@ -222,6 +222,15 @@ def paragraph_outcomes(para: Paragraph, year: int) -> list[Outcome]:
     return out
 
 
+def _bare_verb(name: str) -> bool:
+    """Only a verb ("建成", "重点打造"): the noun follows the number."""
+    w = words()
+    for adverb in w["bare_verb_adverbs"]:
+        if name.startswith(adverb) and name[len(adverb):] in w["bare_verbs"]:
+            return True
+    return name in w["bare_verbs"]
+
+
 def _sentence(text: str, cl: _Clause) -> str:
     end = min([i for i in (text.find(c, cl.start) for c in "。；;") if i >= 0] or [len(text)])
     return text[cl.seg_start:end]
@@ -252,7 +261,7 @@ def _number_outcomes(
         prev_end = q.end
         prev_noun = _trailing_noun(cl.text[q.end:])
         name = indicator_words(prefix)
-        if name in words()["bare_verbs"]:
+        if _bare_verb(name):
             name = ""  # "建成335户绿色保暖房": a verb, the noun follows the number
         if paired:
             name = paired[qi]  # "城乡居民人均可支配收入达49208元、16984元": 城镇, then 农村
