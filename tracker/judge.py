@@ -705,9 +705,7 @@ def judge(target: Target, followup: Report | None, outcomes: list[Outcome],
             if d.reason_code != "not_reported" and not (_a_count(target) and (
                     _running_total(d.outcome) or d.verdict == "missed" or _counts_of_its_own(target, d.outcome))):
                 if _founded_fund(target, promise):
-                    w = words()["founded_fund"]
-                    said = d.outcome.span if d.outcome else ""
-                    if not (any(x in said for x in w["acts"]) and any(x in said for x in w["heads"])):
+                    if not _fund_founding_said(d.outcome):
                         return v  # a fund founded is said so ("纳入…乡村振兴…工程" is not the fund)
                     d = replace(d, reason=f"{d.reason} The sum promised ({target.value:g}{target.unit}) is not "
                                           "restated.")
@@ -739,6 +737,12 @@ def _founded_fund(target: Target, promise: Promise) -> bool:
     w = words()["founded_fund"]
     return promise.kind == "act" and promise.words[0] in w["acts"] and bool(target.unit) \
         and target.unit.endswith("元") and target.span.rstrip().endswith(tuple(w["heads"]))
+
+
+def _fund_founding_said(o: Outcome | None) -> bool:
+    """The outcome says a fund was founded: a founding act and a fund named."""
+    w, said = words()["founded_fund"], o.span if o else ""
+    return any(x in said for x in w["acts"]) and any(x in said for x in w["heads"])
 
 
 _COUNTERS = frozenset("个所条座家户套栋台项辆件处间批")
@@ -1919,19 +1923,15 @@ def _growth_of(outcomes: list[Outcome], pattern: str) -> list[Outcome]:
 
 def _judge_synchronous(target: Target, outcomes: list[Outcome]) -> Verdict:
     kinds = words()["synchronous_income"]
-    subject = target.span.split("与")[0] if "与" in target.span else target.span
+    subject = target.span.split("与")[0]
     named = [k for k in ("residents", "fiscal") if re.search(kinds[k], subject)] or ["residents"]
     gdp = _growth_of(outcomes, r"^(国内|地区)生产总值$|^经济$")
-    income: list[Outcome] = []
-    for kind in named:
-        # residents' income names 居民 or 农民 ("城镇居民人均可支配收入"); the government's, its budget
-        mine = [o for o in _growth_of(outcomes, r"收入") if re.search(
-            r"居民|农民" if kind == "residents" else kinds["fiscal"], o.indicator)
-            and ("本级" not in subject or "本级" in o.span)]  # a budget's own share is not the whole
-        if not mine:
-            income = []
-            break
-        income.extend(mine)
+    revenue = [o for o in _growth_of(outcomes, r"收入")
+               if "本级" not in subject or "本级" in o.span]  # a budget's own share is not the whole
+    # residents' income names 居民 or 农民 ("城镇居民人均可支配收入"); the government's, its budget
+    each = [[o for o in revenue if re.search(r"居民|农民" if kind == "residents" else kinds["fiscal"], o.indicator)]
+            for kind in named]
+    income = [o for found in each for o in found] if all(each) else []
     if not income or not gdp:
         return _not_reported(target, " (income and GDP growth are not both reported for the year)")
     g = gdp[0]

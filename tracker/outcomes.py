@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tracker import grammar
-from tracker.detect import cn_number
+from tracker.detect import cn_small_number
 from tracker.model import Outcome, Paragraph, Report
 
 REVIEW_KINDS = ("review", "five_year_review")
@@ -142,9 +142,6 @@ def extract_outcomes(report: Report) -> list[Outcome]:
             # next one is the term's again ("——城乡居民生活显著改善。…五年城镇新增就业108万人").
             over_period = _over_period(para.text, year, period_part or over_period)
             found = paragraph_outcomes(para, year)
-            for o in found:
-                if o.value is not None:
-                    o.period = part_of_year(para.text, o.offset)
             if over_period:
                 for o in found:
                     # Numbers, stages and statements of the period; a level reached at its end
@@ -175,15 +172,9 @@ def part_of_year(text: str, offset: int) -> str | None:
     if last is None or last.group(0) in words()["whole_year"]:
         return None
     month = last.groupdict().get("month") or last.groupdict().get("end")
-    if month and _month(month) == 12:
+    if month and cn_small_number(month) == 12:
         return None  # "1—12月": the whole year
     return last.group(0)
-
-
-def _month(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    return cn_number(s)
 
 
 def _reached(o: Outcome) -> bool:
@@ -219,6 +210,9 @@ def paragraph_outcomes(para: Paragraph, year: int) -> list[Outcome]:
         out.extend(nums)
         out.extend(_stage_outcomes(para, cl, year, provisional))
         out.extend(_statement_outcomes(para, cl, year, provisional))
+    for o in out:
+        if o.value is not None:
+            o.period = part_of_year(para.text, o.offset)
     return out
 
 
